@@ -1,0 +1,75 @@
+package dev.bazaar.tenancy.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic, stateless and without CSRF, for the JSON API under {@code /api}; form login
+ * with CSRF protection for the web UI; health, metrics and the OpenAPI page open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+			.httpBasic((basic) -> basic.realmName("Bazaar")
+				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "Unauthorized",
+						"Send the HTTP Basic credentials of a Bazaar user")))
+			.exceptionHandling((handling) -> handling.accessDeniedHandler(
+					(request, response, ex) -> problem(response, 403, "Forbidden", "Your role does not allow this")))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests(
+					(requests) -> requests
+						.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+								"/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/webjars/**", "/css/**",
+								"/js/**", "/favicon.ico", "/error", "/login")
+						.permitAll()
+						.anyRequest()
+						.authenticated())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
+			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+	private static void problem(HttpServletResponse response, int status, String title, String detail)
+			throws IOException {
+		response.setStatus(status);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		if (status == 401) {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"Bazaar\"");
+		}
+		response.getWriter()
+			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"}");
+	}
+
+}
