@@ -14,7 +14,8 @@ class ClockConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		// Microseconds: what both databases store, so values read back equal those written.
+		// Microseconds: what both databases store, so values read back equal those
+		// written.
 		return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 	}
 

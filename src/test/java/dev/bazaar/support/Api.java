@@ -1,0 +1,101 @@
+package dev.bazaar.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls Bazaar's JSON API over a real socket as one user. */
+public final class Api {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	private final String authorization;
+
+	private Api(String baseUrl, String authorization) {
+		this.baseUrl = baseUrl;
+		this.authorization = authorization;
+	}
+
+	/** Calls Bazaar at {@code http://localhost:port} as the given user. */
+	public static Api as(int port, String username, String password) {
+		String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return new Api("http://localhost:" + port, "Basic " + token);
+	}
+
+	/** Calls Bazaar with no credentials. */
+	public static Api anonymous(int port) {
+		return new Api("http://localhost:" + port, "");
+	}
+
+	public Reply get(String path) {
+		return send("GET", path, null);
+	}
+
+	public Reply post(String path, Object body) {
+		return send("POST", path, body);
+	}
+
+	public Reply put(String path, Object body) {
+		return send("PUT", path, body);
+	}
+
+	public Reply patch(String path, Object body) {
+		return send("PATCH", path, body);
+	}
+
+	public Reply delete(String path) {
+		return send("DELETE", path, null);
+	}
+
+	/** Sends a request; the body is serialized to JSON unless it is a String already. */
+	public Reply send(String method, String path, Object body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path));
+		if (!this.authorization.isEmpty()) {
+			request.header("Authorization", this.authorization);
+		}
+		String text = (body == null) ? null : (body instanceof String s) ? s : json.writeValueAsString(body);
+		request.method(method, (text == null) ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+		if (text != null) {
+			request.header("Content-Type", "application/json");
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A response: status, raw body and the body as JSON. */
+	public record Reply(int status, String body, String contentType) {
+
+		public JsonNode json() {
+			return json.readTree(this.body);
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.body;
+		}
+
+	}
+
+}

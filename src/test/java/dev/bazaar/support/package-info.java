@@ -1,0 +1,2 @@
+/** Test support shared by every module's tests. */
+package dev.bazaar.support;
