@@ -1,0 +1,223 @@
+package dev.bazaar.broker;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bazaar.broker.BrokerCommands.RegisterBroker;
+import dev.bazaar.broker.BrokerCommands.UpdateBroker;
+import dev.bazaar.broker.internal.BrokerRepository;
+import dev.bazaar.broker.internal.CatalogFetcher;
+import dev.bazaar.broker.internal.RefreshSchedule;
+import dev.bazaar.catalog.CatalogManagement;
+import dev.bazaar.catalog.CatalogView;
+import dev.bazaar.catalog.Deployment;
+import dev.bazaar.catalog.ValidatedCatalog;
+import dev.bazaar.osbclient.BrokerEndpoint;
+import dev.bazaar.shared.RequestRefused;
+import dev.bazaar.shared.ResourceNotFound;
+import dev.bazaar.shared.StateConflict;
+import dev.bazaar.shared.crypto.SecretCipher;
+import dev.bazaar.tenancy.Customer;
+import dev.bazaar.tenancy.TenancyManagement;
+import dev.bazaar.tenancy.TenantAccess;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers, edits, refreshes and deletes service brokers. Calls to brokers happen outside database
+ * transactions; what they yield is written in one short transaction, so nothing is half-written.
+ */
+@Service
+public class BrokerManagement {
+
+	private final BrokerRepository repository;
+
+	private final CatalogFetcher fetcher;
+
+	private final CatalogManagement catalogs;
+
+	private final TenancyManagement tenancy;
+
+	private final TenantAccess access;
+
+	private final SecretCipher cipher;
+
+	private final RefreshSchedule schedule;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	BrokerManagement(BrokerRepository repository, CatalogFetcher fetcher, CatalogManagement catalogs,
+			TenancyManagement tenancy, TenantAccess access, SecretCipher cipher, RefreshSchedule schedule,
+			TransactionTemplate transactions, Clock clock) {
+		this.repository = repository;
+		this.fetcher = fetcher;
+		this.catalogs = catalogs;
+		this.tenancy = tenancy;
+		this.access = access;
+		this.cipher = cipher;
+		this.schedule = schedule;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** Registers a broker after fetching and validating its catalog; stores nothing when that fails. */
+	public ServiceBroker register(String customerIdentifier, RegisterBroker command) {
+		Customer customer = this.access.customerForAdmin(customerIdentifier, false);
+		BrokerFields fields = new BrokerFields();
+		String name = fields.name(command.name());
+		String identifier = fields.identifier(command.identifier());
+		String endpoint = fields.endpoint(command.endpoint());
+		String username = fields.username(command.username());
+		String password = fields.password(command.password());
+		fields.check();
+		if (this.repository.identifierTaken(identifier)) {
+			throw identifierTaken(identifier);
+		}
+		Instant now = this.clock.instant();
+		ServiceBroker broker = new ServiceBroker(UUID.randomUUID(), identifier, name, customer.id(), endpoint, username,
+				Boolean.TRUE.equals(command.developmentMode()), BrokerStatus.ACTIVE, now, now);
+		ValidatedCatalog catalog = this.fetcher.fetch(endpointOf(broker, password));
+		try {
+			this.transactions.executeWithoutResult((tx) -> {
+				this.repository.insert(broker, this.cipher.encrypt(password), this.schedule.nextAfter(now));
+				this.catalogs.store(Deployment.privateOf(broker.id()), catalog, now);
+				this.tenancy.enablePrivateMarketplace(customer.id());
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			throw identifierTaken(identifier);
+		}
+		return broker;
+	}
+
+	/** Changes a registration; a new endpoint or new credentials are tried before they are saved. */
+	public ServiceBroker update(String brokerIdentifier, UpdateBroker command) {
+		ServiceBroker current = ownedBroker(brokerIdentifier, false);
+		if (command.identifier() != null && !command.identifier().equals(current.identifier())) {
+			throw new RequestRefused("The identifier of a broker cannot change; register a new broker instead");
+		}
+		BrokerFields fields = new BrokerFields();
+		String name = (command.name() != null) ? fields.name(command.name()) : current.name();
+		String endpoint = (command.endpoint() != null) ? fields.endpoint(command.endpoint()) : current.endpoint();
+		String username = (command.username() != null) ? fields.username(command.username()) : current.username();
+		String password = (command.password() != null) ? fields.password(command.password()) : null;
+		fields.check();
+		boolean developmentMode = (command.developmentMode() != null) ? command.developmentMode()
+				: current.developmentMode();
+		Instant now = this.clock.instant();
+		ServiceBroker changed = new ServiceBroker(current.id(), current.identifier(), name, current.customerId(),
+				endpoint, username, developmentMode, current.status(), current.createdAt(), now);
+		String secret = (password != null) ? password : this.cipher.decrypt(this.repository.passwordEncrypted(current.id()));
+		boolean connectionChanged = password != null || !endpoint.equals(current.endpoint())
+				|| !username.equals(current.username()) || developmentMode != current.developmentMode();
+		ValidatedCatalog catalog = connectionChanged ? this.fetcher.fetch(endpointOf(changed, secret)) : null;
+		this.transactions.executeWithoutResult((tx) -> {
+			this.repository.update(changed, this.cipher.encrypt(secret));
+			if (catalog != null) {
+				this.catalogs.store(Deployment.privateOf(changed.id()), catalog, now);
+			}
+		});
+		return changed;
+	}
+
+	/** Deletes a registration and its catalogs; sends nothing to the broker. */
+	public void delete(String brokerIdentifier, String confirmation) {
+		ServiceBroker broker = ownedBroker(brokerIdentifier, false);
+		if (!broker.name().equals(confirmation)) {
+			throw new RequestRefused("To delete the broker, confirm with its name exactly: '" + broker.name() + "'");
+		}
+		this.transactions.executeWithoutResult((tx) -> {
+			this.catalogs.deleteAll(broker.id());
+			this.repository.delete(broker.id());
+		});
+	}
+
+	/** Fetches the catalog now; when that fails the last good catalog stays and the failure is kept. */
+	public CatalogView refreshCatalog(String brokerIdentifier) {
+		ServiceBroker broker = ownedBroker(brokerIdentifier, false);
+		refresh(broker);
+		return catalog(broker);
+	}
+
+	/** The broker, for its owner's customer admins and partner admins. */
+	public ServiceBroker broker(String brokerIdentifier) {
+		return ownedBroker(brokerIdentifier, true);
+	}
+
+	/** A customer's brokers, for its customer admins and partner admins. */
+	public List<ServiceBroker> brokers(String customerIdentifier) {
+		Customer customer = this.access.customerForAdmin(customerIdentifier, true);
+		return this.repository.ofCustomer(customer.id());
+	}
+
+	/** The catalog of the broker's private deployment. */
+	public CatalogView catalog(ServiceBroker broker) {
+		return this.catalogs.catalog(Deployment.privateOf(broker.id()))
+			.orElseThrow(() -> new ResourceNotFound("Broker '" + broker.identifier() + "' has no catalog yet"));
+	}
+
+	/** The catalog of the broker's private deployment, or null before the first fetch. */
+	public @Nullable CatalogView catalogIfAny(ServiceBroker broker) {
+		return this.catalogs.catalog(Deployment.privateOf(broker.id())).orElse(null);
+	}
+
+	/** The customer identifier of a broker's owner. */
+	public String ownerIdentifier(ServiceBroker broker) {
+		return this.tenancy.customerById(broker.customerId()).map(Customer::identifier).orElse("");
+	}
+
+	/** A broker by id, for other modules; no access check. */
+	public Optional<ServiceBroker> findById(UUID id) {
+		return this.repository.byId(id);
+	}
+
+	/** How to call the broker's private deployment, with its password decrypted. */
+	public BrokerEndpoint privateEndpoint(ServiceBroker broker) {
+		return endpointOf(broker, this.cipher.decrypt(this.repository.passwordEncrypted(broker.id())));
+	}
+
+	/**
+	 * Refreshes the private deployment's catalog: stores it when valid, otherwise keeps the last good
+	 * one and records the failure. Throws {@link CatalogUnavailable} on failure.
+	 */
+	public void refresh(ServiceBroker broker) {
+		Deployment deployment = Deployment.privateOf(broker.id());
+		try {
+			ValidatedCatalog catalog = this.fetcher.fetch(privateEndpoint(broker));
+			this.transactions.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant()));
+		}
+		catch (CatalogUnavailable ex) {
+			this.transactions.executeWithoutResult(
+					(tx) -> this.catalogs.recordFailure(deployment, ex.getMessage(), this.clock.instant()));
+			throw ex;
+		}
+	}
+
+	private ServiceBroker ownedBroker(String brokerIdentifier, boolean partnerAdminToo) {
+		ServiceBroker broker = this.repository.byIdentifier(brokerIdentifier)
+			.filter((found) -> this.access.canSee(found.customerId()))
+			.orElseThrow(() -> new ResourceNotFound("There is no service broker '" + brokerIdentifier + "'"));
+		this.access.requireAdminOf(broker.customerId(), partnerAdminToo);
+		return broker;
+	}
+
+	private static BrokerEndpoint endpointOf(ServiceBroker broker, String password) {
+		return new BrokerEndpoint(broker.id(), broker.identifier(), broker.customerId(), null, broker.endpoint(),
+				broker.username(), password, broker.developmentMode());
+	}
+
+	private static StateConflict identifierTaken(String identifier) {
+		return new StateConflict("The identifier '" + identifier
+				+ "' is taken by another broker; identifiers are unique across Bazaar, choose another");
+	}
+
+}

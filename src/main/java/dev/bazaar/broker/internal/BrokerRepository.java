@@ -1,0 +1,119 @@
+package dev.bazaar.broker.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bazaar.broker.BrokerStatus;
+import dev.bazaar.broker.ServiceBroker;
+import dev.bazaar.shared.jdbc.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of broker registrations; the password stays encrypted here. */
+@Repository
+public class BrokerRepository {
+
+	private static final String COLUMNS = "id, identifier, name, customer_id, endpoint, username, development_mode, "
+			+ "status, created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	BrokerRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void insert(ServiceBroker broker, String passwordEncrypted, Instant nextRefreshAt) {
+		this.jdbc.sql("insert into service_broker (" + COLUMNS + ", password_encrypted, next_refresh_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(broker.id(), broker.identifier(), broker.name(), broker.customerId(), broker.endpoint(),
+					broker.username(), broker.developmentMode(), broker.status().name(),
+					Timestamps.of(broker.createdAt()), Timestamps.of(broker.updatedAt()), passwordEncrypted,
+					Timestamps.of(nextRefreshAt))
+			.update();
+	}
+
+	public void update(ServiceBroker broker, String passwordEncrypted) {
+		this.jdbc.sql("""
+				update service_broker set name = ?, endpoint = ?, username = ?, password_encrypted = ?,
+				development_mode = ?, status = ?, updated_at = ? where id = ?""")
+			.params(broker.name(), broker.endpoint(), broker.username(), passwordEncrypted, broker.developmentMode(),
+					broker.status().name(), Timestamps.of(broker.updatedAt()), broker.id())
+			.update();
+	}
+
+	public Optional<ServiceBroker> byIdentifier(String identifier) {
+		return this.jdbc.sql("select " + COLUMNS + " from service_broker where identifier = ?")
+			.param(identifier)
+			.query(BrokerRepository::broker)
+			.optional();
+	}
+
+	public Optional<ServiceBroker> byId(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from service_broker where id = ?")
+			.param(id)
+			.query(BrokerRepository::broker)
+			.optional();
+	}
+
+	public List<ServiceBroker> ofCustomer(UUID customerId) {
+		return this.jdbc.sql("select " + COLUMNS + " from service_broker where customer_id = ? order by name, identifier")
+			.param(customerId)
+			.query(BrokerRepository::broker)
+			.list();
+	}
+
+	public boolean identifierTaken(String identifier) {
+		return this.jdbc.sql("select count(*) from service_broker where identifier = ?")
+			.param(identifier)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public String passwordEncrypted(UUID id) {
+		return this.jdbc.sql("select password_encrypted from service_broker where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+	}
+
+	public void delete(UUID id) {
+		this.jdbc.sql("delete from service_broker where id = ?").param(id).update();
+	}
+
+	/** Active brokers whose periodic refresh is due, with the due time each was read with. */
+	public List<DueRefresh> dueForRefresh(Instant now, int limit) {
+		return this.jdbc.sql("""
+				select id, next_refresh_at from service_broker
+				where status = 'ACTIVE' and next_refresh_at <= ? order by next_refresh_at fetch first ? rows only""")
+			.params(Timestamps.of(now), limit)
+			.query((rs, row) -> new DueRefresh(rs.getObject("id", UUID.class), Timestamps.read(rs, "next_refresh_at")))
+			.list();
+	}
+
+	/**
+	 * Claims a due refresh by moving its due time forward, only if no other node moved it since it
+	 * was read: exactly one node wins each refresh.
+	 */
+	public boolean claimRefresh(DueRefresh due, Instant next) {
+		return this.jdbc.sql("update service_broker set next_refresh_at = ? where id = ? and next_refresh_at = ?")
+			.params(Timestamps.of(next), due.brokerId(), Timestamps.of(due.dueAt()))
+			.update() == 1;
+	}
+
+	static ServiceBroker broker(ResultSet rs, int row) throws SQLException {
+		return new ServiceBroker(rs.getObject("id", UUID.class), rs.getString("identifier"), rs.getString("name"),
+				rs.getObject("customer_id", UUID.class), rs.getString("endpoint"), rs.getString("username"),
+				rs.getBoolean("development_mode"), BrokerStatus.valueOf(rs.getString("status")),
+				Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
+	}
+
+	/** A refresh that is due: which broker, and the due time it was read with. */
+	public record DueRefresh(UUID brokerId, Instant dueAt) {
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.bazaar.broker.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.bazaar.broker.BrokerManagement;
+import dev.bazaar.broker.CatalogUnavailable;
+import dev.bazaar.broker.internal.BrokerRepository.DueRefresh;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refreshes catalogs periodically. Every node looks for due brokers; each refresh is claimed through
+ * the database ({@link BrokerRepository#claimRefresh}), so it runs on exactly one node.
+ */
+@Component
+public class CatalogRefreshScheduler implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(CatalogRefreshScheduler.class);
+
+	private static final int BATCH = 100;
+
+	private final BrokerRepository repository;
+
+	private final BrokerManagement brokers;
+
+	private final RefreshSchedule schedule;
+
+	private final Clock clock;
+
+	private final ExecutorService executor;
+
+	CatalogRefreshScheduler(BrokerRepository repository, BrokerManagement brokers, RefreshSchedule schedule, Clock clock,
+			@Value("${bazaar.catalog.refresh-concurrency:8}") int concurrency) {
+		this.repository = repository;
+		this.brokers = brokers;
+		this.schedule = schedule;
+		this.clock = clock;
+		this.executor = Executors.newFixedThreadPool(Math.max(1, concurrency), (task) -> {
+			Thread thread = new Thread(task, "catalog-refresh");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	@Scheduled(fixedDelayString = "${bazaar.catalog.refresh-check:15s}", initialDelayString = "${bazaar.catalog.refresh-check:15s}")
+	void tick() {
+		refreshDue();
+	}
+
+	/** Claims and runs every refresh due now; returns how many this node ran. */
+	public int refreshDue() {
+		int ran = 0;
+		List<DueRefresh> due;
+		do {
+			Instant now = this.clock.instant();
+			due = this.repository.dueForRefresh(now, BATCH);
+			List<DueRefresh> claimed = due.stream()
+				.filter((refresh) -> this.repository.claimRefresh(refresh, this.schedule.nextAfter(now)))
+				.toList();
+			runAll(claimed);
+			ran += claimed.size();
+		}
+		while (due.size() == BATCH);
+		return ran;
+	}
+
+	private void runAll(List<DueRefresh> claimed) {
+		List<Future<?>> running = claimed.stream()
+			.<Future<?>>map((refresh) -> this.executor.submit(() -> refreshOne(refresh)))
+			.toList();
+		for (Future<?> future : running) {
+			try {
+				future.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException ex) {
+				logger.warn("A catalog refresh failed unexpectedly", ex.getCause());
+			}
+		}
+	}
+
+	private void refreshOne(DueRefresh refresh) {
+		this.repository.byId(refresh.brokerId()).ifPresent((broker) -> {
+			try {
+				this.brokers.refresh(broker);
+			}
+			catch (CatalogUnavailable ex) {
+				logger.info("Periodic catalog refresh of broker '" + broker.identifier() + "' failed: " + ex.getMessage());
+			}
+		});
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.executor.shutdownNow();
+		this.executor.awaitTermination(5, TimeUnit.SECONDS);
+	}
+
+}
