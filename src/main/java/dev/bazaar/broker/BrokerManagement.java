@@ -175,6 +175,24 @@ public class BrokerManagement {
 		return this.tenancy.customerById(broker.customerId()).map(Customer::identifier).orElse("");
 	}
 
+	/** The customer's active brokers: what its private marketplace offers. No access check. */
+	public List<ServiceBroker> activeBrokersOf(UUID customerId) {
+		return this.repository.ofCustomer(customerId)
+			.stream()
+			.filter((broker) -> broker.status() == BrokerStatus.ACTIVE)
+			.toList();
+	}
+
+	/** How to call a deployment of a broker ({@code private} or a location), for other modules. */
+	public BrokerEndpoint endpoint(UUID brokerId, String deployment) {
+		ServiceBroker broker = this.repository.byId(brokerId)
+			.orElseThrow(() -> new ResourceNotFound("The service broker of this instance no longer exists"));
+		if (!Deployment.PRIVATE.equals(deployment)) {
+			throw new ResourceNotFound("Broker '" + broker.identifier() + "' has no deployment '" + deployment + "'");
+		}
+		return privateEndpoint(broker);
+	}
+
 	/** A broker by id, for other modules; no access check. */
 	public Optional<ServiceBroker> findById(UUID id) {
 		return this.repository.byId(id);

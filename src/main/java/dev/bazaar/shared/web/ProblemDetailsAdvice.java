@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.bazaar.shared.BrokerFailure;
 import dev.bazaar.shared.DomainException;
 import dev.bazaar.shared.FieldMessage;
 import dev.bazaar.shared.InvalidRequest;
@@ -107,6 +108,9 @@ class ProblemDetailsAdvice {
 		}
 		if (ex instanceof InvalidRequest) {
 			return HttpStatus.BAD_REQUEST;
+		}
+		if (ex instanceof BrokerFailure) {
+			return HttpStatus.BAD_GATEWAY;
 		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
 	}

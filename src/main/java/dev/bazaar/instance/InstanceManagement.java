@@ -1,0 +1,309 @@
+package dev.bazaar.instance;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bazaar.broker.BrokerManagement;
+import dev.bazaar.broker.ServiceBroker;
+import dev.bazaar.catalog.CatalogManagement;
+import dev.bazaar.catalog.Deployment;
+import dev.bazaar.catalog.PlanView;
+import dev.bazaar.instance.InstanceCommands.CreateBinding;
+import dev.bazaar.instance.InstanceCommands.CreateInstance;
+import dev.bazaar.instance.InstanceCommands.UpdateInstance;
+import dev.bazaar.instance.internal.BindingOperations;
+import dev.bazaar.instance.internal.BindingRepository;
+import dev.bazaar.instance.internal.InstanceContext;
+import dev.bazaar.instance.internal.InstanceOperations;
+import dev.bazaar.instance.internal.InstanceRepository;
+import dev.bazaar.marketplace.Marketplaces;
+import dev.bazaar.marketplace.OfferedPlan;
+import dev.bazaar.shared.BrokerFailure;
+import dev.bazaar.shared.InvalidRequest;
+import dev.bazaar.shared.RequestRefused;
+import dev.bazaar.shared.ResourceNotFound;
+import dev.bazaar.shared.StateConflict;
+import dev.bazaar.shared.Texts;
+import dev.bazaar.shared.crypto.SecretCipher;
+import dev.bazaar.tenancy.CurrentUser;
+import dev.bazaar.tenancy.Customer;
+import dev.bazaar.tenancy.Project;
+import dev.bazaar.tenancy.TenancyManagement;
+import dev.bazaar.tenancy.TenantAccess;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Orders, changes and deletes service instances and bindings for the members of a project, one
+ * operation at a time per instance.
+ */
+@Service
+public class InstanceManagement {
+
+	private final TenancyManagement tenancy;
+
+	private final TenantAccess access;
+
+	private final Marketplaces marketplaces;
+
+	private final BrokerManagement brokers;
+
+	private final CatalogManagement catalogs;
+
+	private final InstanceRepository instances;
+
+	private final BindingRepository bindings;
+
+	private final InstanceOperations operations;
+
+	private final BindingOperations bindingOperations;
+
+	private final InstanceParameters parameters;
+
+	private final SecretCipher cipher;
+
+	private final Clock clock;
+
+	InstanceManagement(TenancyManagement tenancy, TenantAccess access, Marketplaces marketplaces,
+			BrokerManagement brokers, CatalogManagement catalogs, InstanceRepository instances,
+			BindingRepository bindings, InstanceOperations operations, BindingOperations bindingOperations,
+			InstanceParameters parameters, SecretCipher cipher, Clock clock) {
+		this.tenancy = tenancy;
+		this.access = access;
+		this.marketplaces = marketplaces;
+		this.brokers = brokers;
+		this.catalogs = catalogs;
+		this.instances = instances;
+		this.bindings = bindings;
+		this.operations = operations;
+		this.bindingOperations = bindingOperations;
+		this.parameters = parameters;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	/** Orders an instance of a plan offered in one of the project's marketplaces. */
+	public ServiceInstance create(String customerIdentifier, String projectIdentifier, CreateInstance command) {
+		Project project = this.tenancy.project(customerIdentifier, projectIdentifier);
+		requireMember(project.customerId());
+		String displayName = Texts.required("displayName", command.displayName(), 200);
+		OfferedPlan offered = offeredPlan(project, command);
+		String params = this.parameters.forCreate(offered.plan(), command.parameters());
+		Instant now = this.clock.instant();
+		LastOperation operation = new LastOperation(OperationKind.CREATE, OperationState.IN_PROGRESS,
+				"Asking the broker to provision the instance", now);
+		ServiceInstance instance = new ServiceInstance(UUID.randomUUID(), displayName, project.customerId(),
+				project.id(), offered.marketplace(), offered.brokerId(), offered.deployment(), offered.service().id(),
+				offered.plan().id(), params, OperationState.IN_PROGRESS, operation, null, now);
+		return failIfFailed(this.operations.provision(instance, context(instance)));
+	}
+
+	/** The project's instances, for its customer's members. */
+	public List<ServiceInstance> instances(String customerIdentifier, String projectIdentifier) {
+		Project project = this.tenancy.project(customerIdentifier, projectIdentifier);
+		return this.instances.ofProject(project.id());
+	}
+
+	/** An instance, for its project's customer members and partner admins. */
+	public ServiceInstance instance(UUID id) {
+		return this.instances.find(id)
+			.filter((instance) -> this.access.canSee(instance.customerId()))
+			.orElseThrow(() -> new ResourceNotFound("There is no service instance " + id));
+	}
+
+	/** Changes plan, parameters or display name; a new name alone calls no broker. */
+	public ServiceInstance update(UUID id, UpdateInstance command) {
+		ServiceInstance instance = memberInstance(id);
+		if (command.displayName() != null) {
+			this.instances.rename(id, Texts.required("displayName", command.displayName(), 200), this.clock.instant());
+		}
+		boolean planChange = command.planId() != null && !command.planId().equals(instance.planId());
+		if (!planChange && command.parameters() == null) {
+			return this.instances.find(id).orElseThrow();
+		}
+		PlanView target = planChange ? newPlan(instance, command.planId()) : currentPlan(instance);
+		String sent = this.parameters.forUpdate(target, command.parameters());
+		String all = this.parameters.merge(instance.parameters(), command.parameters());
+		begin(instance, OperationKind.UPDATE, "Asking the broker to update the instance");
+		return failIfFailed(this.operations.update(this.instances.find(id).orElseThrow(), context(instance),
+				planChange ? command.planId() : null, sent, all));
+	}
+
+	/** Unbinds every binding, then deprovisions; empty once the instance is gone. */
+	public Optional<ServiceInstance> delete(UUID id) {
+		ServiceInstance instance = memberInstance(id);
+		begin(instance, OperationKind.DELETE, "Asking the broker to delete the instance");
+		ServiceInstance result = this.operations.delete(instance, context(instance));
+		return Optional.ofNullable(result).map(this::failIfFailed);
+	}
+
+	/** Binds the instance, if its plan is bindable. */
+	public ServiceBinding bind(UUID id, CreateBinding command) {
+		ServiceInstance instance = memberInstance(id);
+		String displayName = Texts.required("displayName", command.displayName(), 200);
+		PlanView plan = currentPlan(instance);
+		if (!plan.bindable()) {
+			throw new RequestRefused("The plan '" + plan.name() + "' is not bindable");
+		}
+		String params = this.parameters.forBind(plan, command.parameters());
+		Instant now = this.clock.instant();
+		ServiceBinding binding = new ServiceBinding(UUID.randomUUID(), id, displayName, params,
+				OperationState.IN_PROGRESS,
+				new LastOperation(OperationKind.CREATE, OperationState.IN_PROGRESS, "Asking the broker to bind", now),
+				null, now);
+		if (!this.bindings.insertIfInstanceIdle(binding)) {
+			throw busyOrNotReady(this.instances.find(id).orElse(instance));
+		}
+		ServiceBinding result = this.bindingOperations.bind(instance, binding, context(instance));
+		if (result.status() == OperationState.FAILED) {
+			throw failure(result.lastOperation().description(), "Binding " + result.id());
+		}
+		return result;
+	}
+
+	/** A binding with its credentials once it succeeded, for the project's customer members. */
+	public ServiceBinding binding(UUID id, UUID bindingId) {
+		ServiceInstance instance = instance(id);
+		ServiceBinding binding = this.bindings.find(instance.id(), bindingId)
+			.orElseThrow(() -> new ResourceNotFound("Instance " + id + " has no binding " + bindingId));
+		String encrypted = (binding.status() == OperationState.SUCCEEDED)
+				? this.bindings.credentialsEncrypted(bindingId) : null;
+		return new ServiceBinding(binding.id(), binding.instanceId(), binding.displayName(), binding.parameters(),
+				binding.status(), binding.lastOperation(), (encrypted != null) ? this.cipher.decrypt(encrypted) : null,
+				binding.createdAt());
+	}
+
+	/** The instance's bindings, without credentials. */
+	public List<ServiceBinding> bindings(UUID id) {
+		return this.bindings.ofInstance(instance(id).id());
+	}
+
+	/** Unbinds; empty once the binding is gone. */
+	public Optional<ServiceBinding> unbind(UUID id, UUID bindingId) {
+		ServiceInstance instance = memberInstance(id);
+		ServiceBinding binding = this.bindings.find(id, bindingId)
+			.orElseThrow(() -> new ResourceNotFound("Instance " + id + " has no binding " + bindingId));
+		if (instance.status() == OperationState.IN_PROGRESS
+				|| !this.bindings.beginDelete(bindingId, this.clock.instant())) {
+			throw new StateConflict("Another operation runs on this instance or binding; wait until it ends");
+		}
+		ServiceBinding result = this.bindingOperations.unbind(instance, binding, context(instance));
+		if (result != null && result.status() == OperationState.FAILED) {
+			throw failure(result.lastOperation().description(), "Binding " + bindingId);
+		}
+		return Optional.ofNullable(result);
+	}
+
+	/** Failed instances of the customer's brokers, whoever consumes them, for its customer admins. */
+	public List<FailedInstance> failedInstances(String customerIdentifier) {
+		List<ServiceBroker> owned = this.brokers.brokers(customerIdentifier);
+		List<FailedInstance> failed = new ArrayList<>();
+		for (ServiceInstance instance : this.instances.failedOfBrokers(owned.stream().map(ServiceBroker::id).toList())) {
+			ServiceBroker broker = owned.stream().filter((b) -> b.id().equals(instance.brokerId())).findFirst().orElseThrow();
+			String planName = this.catalogs.plan(new Deployment(instance.brokerId(), instance.deployment()),
+					instance.serviceId(), instance.planId()).map(PlanView::name).orElse(null);
+			String consumer = this.tenancy.customerById(instance.customerId()).map(Customer::identifier).orElse("");
+			failed.add(new FailedInstance(instance, broker.identifier(), planName, consumer));
+		}
+		return failed;
+	}
+
+	/** The instance with the names people read. */
+	public InstanceView describe(ServiceInstance instance) {
+		Deployment deployment = new Deployment(instance.brokerId(), instance.deployment());
+		var service = this.catalogs.catalog(deployment)
+			.flatMap((catalog) -> catalog.services().stream().filter((s) -> s.id().equals(instance.serviceId())).findFirst());
+		String planName = service.flatMap((s) -> s.plans().stream().filter((p) -> p.id().equals(instance.planId())).findFirst())
+			.map(PlanView::name)
+			.orElse(null);
+		return new InstanceView(instance,
+				this.tenancy.customerById(instance.customerId()).map(Customer::identifier).orElse(""),
+				this.tenancy.projectById(instance.projectId()).map(Project::identifier).orElse(""),
+				this.brokers.findById(instance.brokerId()).map(ServiceBroker::identifier).orElse(""),
+				service.map((s) -> s.name()).orElse(null), planName,
+				service.map((s) -> s.instancesRetrievable()).orElse(false));
+	}
+
+	private OfferedPlan offeredPlan(Project project, CreateInstance command) {
+		if (command.marketplace() == null || command.serviceId() == null || command.planId() == null) {
+			throw new InvalidRequest("marketplace, serviceId and planId are required");
+		}
+		return this.marketplaces.offeredPlan(project, command.marketplace(), command.serviceId(), command.planId())
+			.orElseThrow(() -> new RequestRefused("Plan '" + command.planId() + "' of service '" + command.serviceId()
+					+ "' is not offered in marketplace '" + command.marketplace() + "' of project '"
+					+ project.identifier() + "'; see the project's marketplace for what it can order"));
+	}
+
+	private PlanView newPlan(ServiceInstance instance, String planId) {
+		PlanView current = currentPlan(instance);
+		if (!current.planUpdateable()) {
+			throw new RequestRefused("The service does not allow plan changes (plan_updateable is false)");
+		}
+		PlanView target = this.catalogs.plan(new Deployment(instance.brokerId(), instance.deployment()),
+				instance.serviceId(), planId).filter(PlanView::active).orElse(null);
+		if (target == null) {
+			throw new RequestRefused("Plan '" + planId + "' is not offered for this service");
+		}
+		return target;
+	}
+
+	private PlanView currentPlan(ServiceInstance instance) {
+		return this.catalogs.plan(new Deployment(instance.brokerId(), instance.deployment()), instance.serviceId(),
+				instance.planId())
+			.orElseThrow(() -> new RequestRefused("The broker's catalog no longer knows this instance's plan"));
+	}
+
+	private void begin(ServiceInstance instance, OperationKind kind, String description) {
+		if (!this.instances.begin(instance.id(), kind, description, this.clock.instant())) {
+			throw new StateConflict("Another operation runs on instance '" + instance.displayName()
+					+ "' or one of its bindings; wait until it ends, then try again");
+		}
+	}
+
+	private RuntimeException busyOrNotReady(ServiceInstance instance) {
+		if (instance.status() == OperationState.IN_PROGRESS) {
+			return new StateConflict("Another operation runs on instance '" + instance.displayName()
+					+ "' or one of its bindings; wait until it ends, then try again");
+		}
+		return new StateConflict("Instance '" + instance.displayName() + "' cannot be bound: it is "
+				+ instance.status().name().toLowerCase().replace('_', ' '));
+	}
+
+	private ServiceInstance failIfFailed(ServiceInstance instance) {
+		if (instance.status() == OperationState.FAILED) {
+			throw failure(instance.lastOperation().description(), "Instance " + instance.id());
+		}
+		return instance;
+	}
+
+	private static RuntimeException failure(@Nullable String reason, String what) {
+		String detail = what + " failed: " + reason;
+		boolean refused = reason != null && reason.startsWith("The broker refused");
+		return refused ? new RequestRefused(detail) : new BrokerFailure(detail);
+	}
+
+	private ServiceInstance memberInstance(UUID id) {
+		ServiceInstance instance = instance(id);
+		requireMember(instance.customerId());
+		return instance;
+	}
+
+	private void requireMember(UUID customerId) {
+		if (!CurrentUser.get().belongsTo(customerId)) {
+			throw new AccessDeniedException("Only members of the project's customer may change its instances");
+		}
+	}
+
+	private InstanceContext context(ServiceInstance instance) {
+		String customer = this.tenancy.customerById(instance.customerId()).map(Customer::identifier).orElse("");
+		String project = this.tenancy.projectById(instance.projectId()).map(Project::identifier).orElse("");
+		return new InstanceContext(customer, project, CurrentUser.find().map((user) -> user.id()).orElse(null));
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.bazaar.instance.internal;
+
+import dev.bazaar.instance.OperationKind;
+import dev.bazaar.instance.OperationState;
+import dev.bazaar.instance.ServiceBinding;
+import dev.bazaar.instance.ServiceInstance;
+import dev.bazaar.osbclient.OsbResponse;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls bindings' last operations. After an asynchronous bind succeeds, fetches the binding for its
+ * credentials; after an unbind that was part of deleting the instance, goes on with the deletion.
+ */
+@Component
+class BindingPolls {
+
+	private final BrokerGateway gateway;
+
+	private final BindingRepository bindings;
+
+	private final InstanceRepository instances;
+
+	private final BindingOperations operations;
+
+	private final Tasks tasks;
+
+	BindingPolls(BrokerGateway gateway, BindingRepository bindings, InstanceRepository instances,
+			BindingOperations operations, Tasks tasks) {
+		this.gateway = gateway;
+		this.bindings = bindings;
+		this.instances = instances;
+		this.operations = operations;
+		this.tasks = tasks;
+	}
+
+	void poll(Task task, ServiceInstance instance, ServiceBinding binding) {
+		PollOutcome outcome = PollOutcome.classify(this.gateway.send(instance,
+				OsbCalls.pollBinding(instance, binding.id(), task.brokerOperation())));
+		boolean unbind = task.kind() == TaskKind.POLL_UNBIND;
+		if (unbind && (outcome instanceof PollOutcome.Succeeded || outcome instanceof PollOutcome.Gone)) {
+			unbound(task, instance, binding);
+		}
+		else if (!unbind && outcome instanceof PollOutcome.Succeeded) {
+			fetchCredentials(task, instance, binding);
+		}
+		else if (outcome instanceof PollOutcome.Failed failed) {
+			failed(task, instance, binding, (failed.description() != null) ? failed.description()
+					: "The broker reports that the " + (unbind ? "unbind" : "bind") + " failed");
+		}
+		else if (this.tasks.pastDeadline(task)) {
+			failed(task, instance, binding, "The broker did not finish the operation in time; Bazaar stopped polling");
+		}
+		else if (outcome instanceof PollOutcome.InProgress progress) {
+			this.bindings.progress(binding.id(), progress.description(), this.gateway.now());
+			this.tasks.again(task, progress.retryAfter());
+		}
+		else {
+			this.tasks.again(task, (outcome instanceof PollOutcome.Invalid invalid) ? invalid.retryAfter() : null);
+		}
+	}
+
+	private void fetchCredentials(Task task, ServiceInstance instance, ServiceBinding binding) {
+		OsbResponse response = this.gateway.send(instance, OsbCalls.fetchBinding(instance, binding.id()));
+		JsonNode body = (response instanceof OsbResponse.Answered answer && answer.status() == 200)
+				? BrokerAnswers.jsonObject(answer.body()) : null;
+		if (body == null) {
+			if (this.tasks.pastDeadline(task)) {
+				failed(task, instance, binding, "The broker created the binding but Bazaar could not fetch it");
+			}
+			else {
+				this.tasks.again(task, null);
+			}
+			return;
+		}
+		this.tasks.done(task);
+		this.operations.storeCredentials(binding.id(), body);
+		this.bindings.operation(binding.id(), OperationKind.CREATE, OperationState.SUCCEEDED, null, this.gateway.now());
+	}
+
+	private void unbound(Task task, ServiceInstance instance, ServiceBinding binding) {
+		this.tasks.done(task);
+		this.bindings.delete(binding.id());
+		if (deleting(instance) && this.bindings.ofInstance(instance.id()).isEmpty()) {
+			this.tasks.continueDelete(instance);
+		}
+	}
+
+	private void failed(Task task, ServiceInstance instance, ServiceBinding binding, String reason) {
+		this.tasks.done(task);
+		if (task.kind() == TaskKind.POLL_BIND) {
+			this.operations.failCreate(instance, binding.id(), reason, true);
+			return;
+		}
+		this.bindings.operation(binding.id(), OperationKind.DELETE, OperationState.FAILED, reason, this.gateway.now());
+		if (deleting(instance)) {
+			this.instances.operation(instance.id(), OperationKind.DELETE, OperationState.FAILED,
+					"Could not unbind '" + binding.displayName() + "': " + reason, this.gateway.now());
+		}
+	}
+
+	private static boolean deleting(ServiceInstance instance) {
+		return instance.status() == OperationState.IN_PROGRESS && instance.lastOperation().type() == OperationKind.DELETE;
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.bazaar.instance.internal;
+
+import java.time.Instant;
+
+import dev.bazaar.instance.OperationKind;
+import dev.bazaar.instance.OperationState;
+import dev.bazaar.instance.ServiceBinding;
+import dev.bazaar.instance.ServiceInstance;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends provisions, updates and deprovisions and records what came of them: done, in progress
+ * (then polled in the background), or failed (then, where the spec says so, mitigated).
+ */
+@Component
+public class InstanceOperations {
+
+	private final BrokerGateway gateway;
+
+	private final InstanceRepository instances;
+
+	private final BindingRepository bindings;
+
+	private final BindingOperations bindingOperations;
+
+	private final Tasks tasks;
+
+	InstanceOperations(BrokerGateway gateway, InstanceRepository instances, BindingRepository bindings,
+			BindingOperations bindingOperations, Tasks tasks) {
+		this.gateway = gateway;
+		this.instances = instances;
+		this.bindings = bindings;
+		this.bindingOperations = bindingOperations;
+		this.tasks = tasks;
+	}
+
+	/** Stores the new instance as in progress, then asks the broker to provision it. */
+	public ServiceInstance provision(ServiceInstance instance, InstanceContext context) {
+		this.instances.insert(instance);
+		Outcome outcome = BrokerAnswers.classify(BrokerCall.PROVISION,
+				this.gateway.send(instance, OsbCalls.provision(instance, context, instance.parameters())));
+		Instant now = this.gateway.now();
+		if (outcome instanceof Outcome.Done done) {
+			this.instances.applied(instance.id(), instance.planId(), instance.parameters(),
+					BrokerAnswers.text(done.body(), "dashboard_url"));
+			this.instances.operation(instance.id(), OperationKind.CREATE, OperationState.SUCCEEDED, null, now);
+		}
+		else if (outcome instanceof Outcome.Accepted accepted) {
+			this.instances.applied(instance.id(), instance.planId(), instance.parameters(), accepted.dashboardUrl());
+			this.tasks.poll(instance, TaskKind.POLL_PROVISION, accepted, instance.planId(), null);
+			this.instances.progress(instance.id(), "The broker is provisioning the instance", now);
+		}
+		else if (outcome instanceof Outcome.Failed failed) {
+			failCreate(instance, failed.reason(), failed.mitigate());
+		}
+		else {
+			failCreate(instance, "The broker answered the provision with HTTP 410", false);
+		}
+		return reload(instance);
+	}
+
+	/** Asks the broker to change plan or parameters; the operation was begun by the caller. */
+	public ServiceInstance update(ServiceInstance instance, InstanceContext context, @Nullable String newPlanId,
+			@Nullable String sentParameters, @Nullable String allParameters) {
+		Outcome outcome = BrokerAnswers.classify(BrokerCall.UPDATE,
+				this.gateway.send(instance, OsbCalls.update(instance, context, newPlanId, sentParameters)));
+		String planId = (newPlanId != null) ? newPlanId : instance.planId();
+		Instant now = this.gateway.now();
+		if (outcome instanceof Outcome.Done done) {
+			this.instances.applied(instance.id(), planId, allParameters, BrokerAnswers.text(done.body(), "dashboard_url"));
+			this.instances.operation(instance.id(), OperationKind.UPDATE, OperationState.SUCCEEDED, null, now);
+		}
+		else if (outcome instanceof Outcome.Accepted accepted) {
+			this.tasks.poll(instance, TaskKind.POLL_UPDATE, accepted, planId, allParameters);
+			this.instances.progress(instance.id(), "The broker is updating the instance", now);
+		}
+		else {
+			String reason = (outcome instanceof Outcome.Failed failed) ? failed.reason()
+					: "The broker answered the update with HTTP 410";
+			this.instances.operation(instance.id(), OperationKind.UPDATE, OperationState.FAILED, reason, now);
+		}
+		return reload(instance);
+	}
+
+	/**
+	 * Unbinds every binding, then deprovisions; the operation was begun by the caller. Returns the
+	 * instance as it stands, or null once it is gone.
+	 */
+	public @Nullable ServiceInstance delete(ServiceInstance instance, @Nullable InstanceContext context) {
+		this.tasks.cancelAll(instance.id());
+		boolean pending = false;
+		for (ServiceBinding binding : this.bindings.ofInstance(instance.id())) {
+			String failure = this.bindingOperations.unbindForDelete(instance, binding, context);
+			if (failure != null) {
+				this.instances.operation(instance.id(), OperationKind.DELETE, OperationState.FAILED,
+						"Could not unbind '" + binding.displayName() + "': " + failure, this.gateway.now());
+				return reload(instance);
+			}
+			pending |= this.bindings.find(instance.id(), binding.id()).isPresent();
+		}
+		if (pending) {
+			this.instances.progress(instance.id(), "Unbinding before the instance is deleted", this.gateway.now());
+			return reload(instance);
+		}
+		return deprovision(instance, context);
+	}
+
+	/** Sends the deprovision of an instance that has no bindings left. */
+	@Nullable ServiceInstance deprovision(ServiceInstance instance, @Nullable InstanceContext context) {
+		Outcome outcome = BrokerAnswers.classify(BrokerCall.DEPROVISION,
+				this.gateway.send(instance, OsbCalls.deprovision(instance, context)));
+		if (outcome instanceof Outcome.Accepted accepted) {
+			this.tasks.poll(instance, TaskKind.POLL_DEPROVISION, accepted, instance.planId(), null);
+			this.instances.progress(instance.id(), "The broker is deprovisioning the instance", this.gateway.now());
+		}
+		else if (outcome instanceof Outcome.Failed failed) {
+			this.instances.operation(instance.id(), OperationKind.DELETE, OperationState.FAILED, failed.reason(),
+					this.gateway.now());
+		}
+		else {
+			this.instances.delete(instance.id());
+		}
+		return this.instances.find(instance.id()).orElse(null);
+	}
+
+	/** Marks a creation failed; where the broker may have created something, orders its deletion. */
+	void failCreate(ServiceInstance instance, String reason, boolean mitigate) {
+		String description = mitigate ? reason + MITIGATING : reason;
+		this.instances.operation(instance.id(), OperationKind.CREATE, OperationState.FAILED, description,
+				this.gateway.now());
+		if (mitigate) {
+			this.tasks.mitigateInstance(instance);
+		}
+	}
+
+	static final String MITIGATING = ". Bazaar is asking the broker to delete what it may have created (orphan mitigation)";
+
+	private ServiceInstance reload(ServiceInstance instance) {
+		return this.instances.find(instance.id()).orElse(instance);
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.bazaar.instance.internal;
+
+import dev.bazaar.instance.OperationKind;
+import dev.bazaar.instance.OperationState;
+import dev.bazaar.instance.ServiceInstance;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls instances' last operations for provisions, updates and deprovisions, and finishes each
+ * operation as the broker says: succeeded, failed (with orphan mitigation for provisions), or gone.
+ */
+@Component
+class InstancePolls {
+
+	private final BrokerGateway gateway;
+
+	private final InstanceRepository instances;
+
+	private final InstanceOperations operations;
+
+	private final Tasks tasks;
+
+	InstancePolls(BrokerGateway gateway, InstanceRepository instances, InstanceOperations operations, Tasks tasks) {
+		this.gateway = gateway;
+		this.instances = instances;
+		this.operations = operations;
+		this.tasks = tasks;
+	}
+
+	void poll(Task task, ServiceInstance instance) {
+		PollOutcome outcome = PollOutcome.classify(this.gateway.send(instance,
+				OsbCalls.pollInstance(instance, planOf(task, instance), task.brokerOperation())));
+		OperationKind kind = kindOf(task);
+		if (outcome instanceof PollOutcome.Succeeded || (outcome instanceof PollOutcome.Gone && kind == OperationKind.DELETE)) {
+			succeeded(task, instance, kind);
+		}
+		else if (outcome instanceof PollOutcome.Failed failed) {
+			failed(task, instance, kind, describe(failed.description(), kind));
+		}
+		else if (this.tasks.pastDeadline(task)) {
+			failed(task, instance, kind, "The broker did not finish the operation in time; Bazaar stopped polling");
+		}
+		else if (outcome instanceof PollOutcome.InProgress progress) {
+			this.instances.progress(instance.id(), progress.description(), this.gateway.now());
+			this.tasks.again(task, progress.retryAfter());
+		}
+		else {
+			this.tasks.again(task, (outcome instanceof PollOutcome.Invalid invalid) ? invalid.retryAfter() : null);
+		}
+	}
+
+	private void succeeded(Task task, ServiceInstance instance, OperationKind kind) {
+		this.tasks.done(task);
+		if (kind == OperationKind.DELETE) {
+			this.instances.delete(instance.id());
+			return;
+		}
+		if (kind == OperationKind.UPDATE) {
+			this.instances.applied(instance.id(), planOf(task, instance), task.payload(), null);
+		}
+		this.instances.operation(instance.id(), kind, OperationState.SUCCEEDED, null, this.gateway.now());
+	}
+
+	private void failed(Task task, ServiceInstance instance, OperationKind kind, String reason) {
+		this.tasks.done(task);
+		if (kind == OperationKind.CREATE) {
+			this.operations.failCreate(instance, reason, true);
+			return;
+		}
+		this.instances.operation(instance.id(), kind, OperationState.FAILED, reason, this.gateway.now());
+	}
+
+	private static String describe(String description, OperationKind kind) {
+		if (description != null && !description.isBlank()) {
+			return description;
+		}
+		return "The broker reports that the " + kind.name().toLowerCase() + " failed";
+	}
+
+	private static String planOf(Task task, ServiceInstance instance) {
+		return (task.planId() != null) ? task.planId() : instance.planId();
+	}
+
+	private static OperationKind kindOf(Task task) {
+		return switch (task.kind()) {
+			case POLL_UPDATE -> OperationKind.UPDATE;
+			case POLL_DEPROVISION -> OperationKind.DELETE;
+			default -> OperationKind.CREATE;
+		};
+	}
+
+}

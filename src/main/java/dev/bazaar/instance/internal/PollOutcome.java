@@ -1,0 +1,78 @@
+package dev.bazaar.instance.internal;
+
+import java.time.Duration;
+
+import dev.bazaar.osbclient.OsbResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** What an answer to {@code GET .../last_operation} says. */
+sealed interface PollOutcome {
+
+	/**
+	 * Still running.
+	 *
+	 * @param description what the broker said of its progress, or null
+	 * @param retryAfter when the broker asked to be polled again, or null
+	 */
+	record InProgress(@Nullable String description, @Nullable Duration retryAfter) implements PollOutcome {
+	}
+
+	/**
+	 * Finished.
+	 *
+	 * @param description what the broker said, or null
+	 */
+	record Succeeded(@Nullable String description) implements PollOutcome {
+	}
+
+	/**
+	 * The operation failed.
+	 *
+	 * @param description the broker's reason, or null
+	 */
+	record Failed(@Nullable String description) implements PollOutcome {
+	}
+
+	/** 410 Gone: a success for deletes, an invalid answer otherwise. */
+	record Gone() implements PollOutcome {
+	}
+
+	/**
+	 * No valid answer (5xx, timeout, garbage): poll again.
+	 *
+	 * @param reason what was wrong
+	 * @param retryAfter when the broker asked to be polled again, or null
+	 */
+	record Invalid(String reason, @Nullable Duration retryAfter) implements PollOutcome {
+	}
+
+	static PollOutcome classify(OsbResponse response) {
+		if (response instanceof OsbResponse.Failed failed) {
+			return new Invalid(failed.explanation(), null);
+		}
+		OsbResponse.Answered answer = (OsbResponse.Answered) response;
+		Duration retryAfter = RetryAfter.parse(answer.headers());
+		if (answer.status() == 410) {
+			return new Gone();
+		}
+		JsonNode body = BrokerAnswers.jsonObject(answer.body());
+		if (answer.status() != 200 || body == null) {
+			return new Invalid("the broker answered HTTP " + answer.status()
+					+ ((body == null) ? " without a JSON object" : ""), retryAfter);
+		}
+		String description = BrokerAnswers.text(body, "description");
+		String state = BrokerAnswers.text(body, "state");
+		if ("in progress".equals(state)) {
+			return new InProgress(description, retryAfter);
+		}
+		if ("succeeded".equals(state)) {
+			return new Succeeded(description);
+		}
+		if ("failed".equals(state)) {
+			return new Failed(description);
+		}
+		return new Invalid("the broker answered an unknown state '" + state + "'", retryAfter);
+	}
+
+}
