@@ -1,0 +1,109 @@
+package dev.bazaar.commlog;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.bazaar.commlog.BrokerDirectory.LoggedBroker;
+import dev.bazaar.commlog.internal.CommunicationLogRepository;
+import dev.bazaar.shared.ResourceNotFound;
+import dev.bazaar.tenancy.TenantAccess;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps every exchange with a broker and lets the broker's owner and partner admins
+ * search and read them.
+ */
+@Service
+public class CommunicationLogs {
+
+	private static final Log logger = LogFactory.getLog(CommunicationLogs.class);
+
+	private static final int MAX_ID_LENGTH = 255;
+
+	private final CommunicationLogRepository repository;
+
+	private final ObjectProvider<BrokerDirectory> brokers;
+
+	private final TenantAccess access;
+
+	private final TransactionTemplate ownTransaction;
+
+	// The directory is optional so the app starts before the broker module provides it.
+	CommunicationLogs(CommunicationLogRepository repository, ObjectProvider<BrokerDirectory> brokers,
+			TenantAccess access, PlatformTransactionManager transactions) {
+		this.repository = repository;
+		this.brokers = brokers;
+		this.access = access;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Stores the log in a transaction of its own, so that it stays when the caller's
+	 * transaction rolls back. Never throws: a log that cannot be stored is reported in
+	 * the application log.
+	 */
+	public void record(NewCommunicationLog log) {
+		try {
+			this.ownTransaction.executeWithoutResult((status) -> this.repository.insert(storable(log)));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not store the communication log of " + log.operationType() + " " + log.method() + " "
+					+ log.url() + " to broker " + log.brokerIdentifier() + ": " + ex);
+		}
+	}
+
+	/** One page of the broker's logs that match, newest first. */
+	public LogPage search(String brokerIdentifier, LogQuery query) {
+		LoggedBroker broker = readableBroker(brokerIdentifier);
+		List<LogSummary> rows = this.repository.search(broker.id(), query, query.limit() + 1);
+		if (rows.size() <= query.limit()) {
+			return new LogPage(rows, null);
+		}
+		List<LogSummary> page = rows.subList(0, query.limit());
+		LogSummary last = page.get(page.size() - 1);
+		return new LogPage(List.copyOf(page), new LogCursor(last.requestedAt(), last.id()).encode());
+	}
+
+	/** One log of the broker, in full. */
+	public CommunicationLog detail(String brokerIdentifier, long id) {
+		LoggedBroker broker = readableBroker(brokerIdentifier);
+		return this.repository.find(broker.id(), id)
+			.orElseThrow(() -> new ResourceNotFound(
+					"Service broker '" + brokerIdentifier + "' has no communication log " + id));
+	}
+
+	private LoggedBroker readableBroker(String brokerIdentifier) {
+		LoggedBroker broker = Optional.ofNullable(this.brokers.getIfAvailable())
+			.flatMap((directory) -> directory.findByIdentifier(brokerIdentifier))
+			.filter((found) -> this.access.canSee(found.customerId()))
+			.orElseThrow(() -> new ResourceNotFound("There is no service broker '" + brokerIdentifier + "'"));
+		this.access.requireAdminOf(broker.customerId(), true);
+		return broker;
+	}
+
+	private static NewCommunicationLog storable(NewCommunicationLog log) {
+		// Masked again in case a caller forgot; ids cut to the column's size so the row
+		// is kept.
+		return new NewCommunicationLog(log.requestedAt(), log.brokerId(), log.brokerIdentifier(), log.customerId(),
+				log.location(), log.operationType(), log.method(), log.url(),
+				SensitiveHeaders.masked(log.requestHeaders()), log.requestBody(), log.responseCode(),
+				SensitiveHeaders.masked(log.responseHeaders()), log.responseBody(), log.durationMs(), log.error(),
+				cut(log.planId()), cut(log.instanceId()), log.requestIdentity());
+	}
+
+	private static @Nullable String cut(@Nullable String id) {
+		return (id != null && id.length() > MAX_ID_LENGTH) ? id.substring(0, MAX_ID_LENGTH) : id;
+	}
+
+}

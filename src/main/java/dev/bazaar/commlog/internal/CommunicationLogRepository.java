@@ -1,0 +1,120 @@
+package dev.bazaar.commlog.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bazaar.commlog.CommunicationLog;
+import dev.bazaar.commlog.LogQuery;
+import dev.bazaar.commlog.LogSummary;
+import dev.bazaar.commlog.NewCommunicationLog;
+import dev.bazaar.commlog.OperationType;
+import dev.bazaar.shared.jdbc.Timestamps;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of {@code communication_log}; headers are stored as JSON text. */
+@Repository
+public class CommunicationLogRepository {
+
+	private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {
+	};
+
+	private static final String SUMMARY_COLUMNS = "id, requested_at, operation_type, method, url, response_code, "
+			+ "duration_ms, plan_id, instance_id, location";
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	CommunicationLogRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	public void insert(NewCommunicationLog log) {
+		this.jdbc.sql("""
+				insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, location,
+				  operation_type, method, url, request_headers, request_body, response_code, response_headers,
+				  response_body, duration_ms, error, plan_id, instance_id, request_identity)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(Timestamps.of(log.requestedAt()), log.brokerId(), log.brokerIdentifier(), log.customerId(),
+					log.location(), log.operationType().name(), log.method(), log.url(),
+					this.json.writeValueAsString(log.requestHeaders()), log.requestBody(), log.responseCode(),
+					this.json.writeValueAsString(log.responseHeaders()), log.responseBody(), log.durationMs(),
+					log.error(), log.planId(), log.instanceId(), log.requestIdentity())
+			.update();
+	}
+
+	/** Up to {@code rows} logs of the broker that match, newest first. */
+	public List<LogSummary> search(UUID brokerId, LogQuery query, int rows) {
+		StringBuilder sql = new StringBuilder(
+				"select " + SUMMARY_COLUMNS + " from communication_log where broker_id = ?");
+		List<Object> params = new ArrayList<>(List.of(brokerId));
+		if (query.before() != null) {
+			sql.append(" and requested_at <= ?");
+			params.add(Timestamps.of(query.before()));
+		}
+		if (query.operationType() != null) {
+			sql.append(" and operation_type = ?");
+			params.add(query.operationType().name());
+		}
+		if (query.responseCode() != null) {
+			sql.append(" and response_code between ? and ?");
+			params.addAll(List.of(query.responseCode().min(), query.responseCode().max()));
+		}
+		if (query.planId() != null) {
+			sql.append(" and plan_id = ?");
+			params.add(query.planId());
+		}
+		if (query.instanceId() != null) {
+			sql.append(" and instance_id = ?");
+			params.add(query.instanceId());
+		}
+		if (query.cursor() != null) {
+			// Keyset paging: strictly after the cursor's log in the order (requested_at
+			// desc, id desc).
+			sql.append(" and (requested_at < ? or (requested_at = ? and id < ?))");
+			params.addAll(List.of(Timestamps.of(query.cursor().requestedAt()),
+					Timestamps.of(query.cursor().requestedAt()), query.cursor().id()));
+		}
+		sql.append(" order by requested_at desc, id desc limit ?");
+		params.add(rows);
+		return this.jdbc.sql(sql.toString()).params(params).query(CommunicationLogRepository::summary).list();
+	}
+
+	public Optional<CommunicationLog> find(UUID brokerId, long id) {
+		return this.jdbc.sql("select * from communication_log where broker_id = ? and id = ?")
+			.params(brokerId, id)
+			.query(this::detail)
+			.optional();
+	}
+
+	private static LogSummary summary(ResultSet rs, int row) throws SQLException {
+		return new LogSummary(rs.getLong("id"), Timestamps.read(rs, "requested_at"),
+				OperationType.valueOf(rs.getString("operation_type")), rs.getString("method"), rs.getString("url"),
+				rs.getObject("response_code", Integer.class), rs.getLong("duration_ms"), rs.getString("plan_id"),
+				rs.getString("instance_id"), rs.getString("location"));
+	}
+
+	private CommunicationLog detail(ResultSet rs, int row) throws SQLException {
+		LogSummary summary = summary(rs, row);
+		return new CommunicationLog(summary.id(), summary.requestedAt(), summary.operationType(), summary.method(),
+				summary.url(), summary.responseCode(), summary.durationMs(), summary.planId(), summary.instanceId(),
+				summary.location(), headers(rs.getString("request_headers")), rs.getString("request_body"),
+				headers(rs.getString("response_headers")), rs.getString("response_body"), rs.getString("error"),
+				rs.getString("request_identity"));
+	}
+
+	private Map<String, List<String>> headers(String text) {
+		return this.json.readValue(text, HEADERS);
+	}
+
+}

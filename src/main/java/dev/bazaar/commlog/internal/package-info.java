@@ -1,0 +1,5 @@
+/** Storage of communication logs. */
+@NullMarked
+package dev.bazaar.commlog.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,117 @@
+package dev.bazaar.osbclient;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.ResponseInfo;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a body up to a limit; beyond it, stops reading and fails with
+ * {@link ResponseTooLarge}, so a broker cannot fill Bazaar's memory.
+ */
+final class CappedBodyHandler implements BodyHandler<byte[]> {
+
+	private final long limit;
+
+	CappedBodyHandler(long limit) {
+		this.limit = limit;
+	}
+
+	@Override
+	public BodySubscriber<byte[]> apply(ResponseInfo info) {
+		return new CappedBodySubscriber(this.limit, declaredLength(info));
+	}
+
+	private static long declaredLength(ResponseInfo info) {
+		try {
+			OptionalLong length = info.headers().firstValueAsLong("Content-Length");
+			return length.orElse(-1);
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static final class CappedBodySubscriber implements BodySubscriber<byte[]> {
+
+		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+		private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+		private final long limit;
+
+		private final long declaredLength;
+
+		private Flow.@Nullable Subscription subscription;
+
+		CappedBodySubscriber(long limit, long declaredLength) {
+			this.limit = limit;
+			this.declaredLength = declaredLength;
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			if (this.declaredLength > this.limit) {
+				tooLarge();
+				return;
+			}
+			subscription.request(1);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> items) {
+			if (this.body.isDone()) {
+				return;
+			}
+			for (ByteBuffer item : items) {
+				if (this.buffer.size() + (long) item.remaining() > this.limit) {
+					tooLarge();
+					return;
+				}
+				byte[] bytes = new byte[item.remaining()];
+				item.get(bytes);
+				this.buffer.writeBytes(bytes);
+			}
+			requestMore();
+		}
+
+		@Override
+		public void onError(Throwable failure) {
+			this.body.completeExceptionally(failure);
+		}
+
+		@Override
+		public void onComplete() {
+			this.body.complete(this.buffer.toByteArray());
+		}
+
+		private void requestMore() {
+			if (this.subscription != null && !this.body.isDone()) {
+				this.subscription.request(1);
+			}
+		}
+
+		private void tooLarge() {
+			if (this.subscription != null) {
+				this.subscription.cancel();
+			}
+			this.body.completeExceptionally(new ResponseTooLarge(this.limit));
+		}
+
+	}
+
+}

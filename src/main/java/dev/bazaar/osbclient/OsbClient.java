@@ -1,0 +1,133 @@
+package dev.bazaar.osbclient;
+
+import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import dev.bazaar.osbclient.OsbResponse.Answered;
+import dev.bazaar.osbclient.OsbResponse.Failed;
+import dev.bazaar.osbclient.OsbResponse.FailureKind;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way Bazaar calls brokers: sends an {@link OsbRequest} with the OSB headers and
+ * Basic auth, and answers what came of it. Never throws for what a broker or the network
+ * does; records every exchange as a communication log.
+ */
+@Component
+public class OsbClient {
+
+	/** The OSB API version Bazaar speaks, sent as {@code X-Broker-API-Version}. */
+	public static final String API_VERSION = "2.14";
+
+	private static final Log logger = LogFactory.getLog(OsbClient.class);
+
+	private final BrokerHttpClients clients;
+
+	private final ExchangeRecorder recorder;
+
+	private final OsbClientProperties properties;
+
+	private final FailureExplainer failures;
+
+	private final Clock clock;
+
+	OsbClient(BrokerHttpClients clients, ExchangeRecorder recorder, OsbClientProperties properties, Clock clock) {
+		this.clients = clients;
+		this.recorder = recorder;
+		this.properties = properties;
+		this.failures = new FailureExplainer(properties);
+		this.clock = clock;
+	}
+
+	/** Calls the broker at the endpoint; the answer, or why there is none. */
+	public OsbResponse exchange(BrokerEndpoint endpoint, OsbRequest request) {
+		OutgoingRequest sent = OutgoingRequest.of(endpoint, request, this.clock.instant());
+		long started = System.nanoTime();
+		OsbResponse response = send(sent, started);
+		this.recorder.record(sent, response);
+		if (logger.isDebugEnabled()) {
+			logger.debug(sent + " to broker " + endpoint.brokerIdentifier() + ": " + response.explanation() + " in "
+					+ response.durationMs() + " ms");
+		}
+		return response;
+	}
+
+	private OsbResponse send(OutgoingRequest sent, long started) {
+		CompletableFuture<HttpResponse<byte[]>> future;
+		try {
+			future = this.clients.forDevelopmentMode(sent.endpoint().developmentMode())
+				.sendAsync(sent.toHttpRequest(this.properties.responseTimeout()),
+						new CappedBodyHandler(this.properties.maxResponseSize().toBytes()));
+		}
+		catch (IllegalArgumentException ex) {
+			return new Failed(FailureKind.IO,
+					"the endpoint URL " + sent.url() + " is not a valid http or https URL: " + ex.getMessage(),
+					elapsed(started));
+		}
+		return await(future, sent, started);
+	}
+
+	private OsbResponse await(CompletableFuture<HttpResponse<byte[]>> future, OutgoingRequest sent, long started) {
+		// The response timeout ends once headers arrive; this also bounds a body that
+		// trickles in.
+		Duration deadline = this.properties.connectTimeout().plus(this.properties.responseTimeout());
+		try {
+			return answered(future.get(deadline.toMillis(), TimeUnit.MILLISECONDS), started);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			return this.failures.explain(cause, sent.url(), elapsed(started));
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			return this.failures.timeout(deadline, "connect and response timeouts together", elapsed(started));
+		}
+		catch (InterruptedException ex) {
+			future.cancel(true);
+			Thread.currentThread().interrupt();
+			return new Failed(FailureKind.IO, "Bazaar was interrupted while waiting for the broker (shutting down?)",
+					elapsed(started));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Unexpected failure calling " + sent + ": " + ex, ex);
+			return this.failures.explain(ex, sent.url(), elapsed(started));
+		}
+	}
+
+	private static Answered answered(HttpResponse<byte[]> response, long started) {
+		return new Answered(response.statusCode(), lowerCaseNames(response.headers()),
+				new String(response.body(), StandardCharsets.UTF_8), elapsed(started));
+	}
+
+	private static Map<String, List<String>> lowerCaseNames(HttpHeaders headers) {
+		Map<String, List<String>> names = new LinkedHashMap<>();
+		headers.map().forEach((name, values) -> {
+			if (!name.startsWith(":")) {
+				names.computeIfAbsent(name.toLowerCase(Locale.ROOT), (key) -> new ArrayList<>()).addAll(values);
+			}
+		});
+		names.replaceAll((name, values) -> List.copyOf(values));
+		return names;
+	}
+
+	private static long elapsed(long started) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+	}
+
+}
