@@ -284,6 +284,9 @@ public class InstanceManagement {
 
 	private static RuntimeException failure(@Nullable String reason, String what) {
 		String detail = what + " failed: " + reason;
+		if (reason != null && reason.contains("(ConcurrencyError)")) {
+			return new StateConflict(detail);
+		}
 		boolean refused = reason != null && reason.startsWith("The broker refused");
 		return refused ? new RequestRefused(detail) : new BrokerFailure(detail);
 	}
