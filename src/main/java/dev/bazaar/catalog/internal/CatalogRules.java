@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  */
 record CatalogRules(String apiVersion, boolean cliFriendlyNames, boolean semanticMaintenanceVersion) {
 
-	/** Longest id or name Bazaar stores; the spec sets no limit. */
-	static final int MAX_IDENTIFIER_LENGTH = 1024;
+	/**
+	 * Longest id or name Bazaar stores: the spec RECOMMENDS at most 255 characters for
+	 * strings.
+	 */
+	static final int MAX_IDENTIFIER_LENGTH = 255;
 
 	/** Largest JSON schema the spec allows: 64kB. */
 	static final int MAX_SCHEMA_BYTES = 64 * 1024;
