@@ -5,6 +5,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static dev.bazaar.catalog.internal.CatalogExamples.plan;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** One test per rule of the catalog: each breaks the spec example in one place. */
 class CatalogRuleTests {
 
-	private final CatalogValidationTests validation = new CatalogValidationTests();
+	private final CatalogChecks validation = new CatalogChecks();
 
 	@ParameterizedTest(name = "services[0].{0} = {1}")
 	@CsvSource(delimiter = '|', quoteCharacter = '"',
@@ -152,7 +153,7 @@ class CatalogRuleTests {
 		ObjectNode catalog = specExample();
 		ObjectNode copy = service(catalog, 0).deepCopy();
 		copy.withArray("plans").forEach((plan) -> ((ObjectNode) plan).put("id", plan.get("id").asString() + "-2"));
-		((tools.jackson.databind.node.ArrayNode) catalog.get("services")).add(copy);
+		((ArrayNode) catalog.get("services")).add(copy);
 		assertThat(this.validation.errors(catalog)).containsExactly(
 				"services[1].name: 'fake-service' is also the name of services[0]",
 				"services[1].id: 'acb56d7c-XXXX-XXXX-XXXX-feb140a59a66' is also the id of services[0]");
@@ -162,7 +163,7 @@ class CatalogRuleTests {
 	void requiresPlanNamesUniqueWithinTheirServiceAndPlanIdsUniqueAcrossTheCatalog() {
 		ObjectNode catalog = specExample();
 		ObjectNode other = service(catalog, 0).deepCopy().put("name", "other").put("id", "other-id");
-		((tools.jackson.databind.node.ArrayNode) catalog.get("services")).add(other);
+		((ArrayNode) catalog.get("services")).add(other);
 		plan(catalog, 0, 1).put("name", "fake-plan-1");
 		plan(catalog, 1, 0).put("id", "unique-plan-id");
 		assertThat(this.validation.errors(catalog)).containsExactly(
@@ -188,8 +189,7 @@ class CatalogRuleTests {
 		plan(catalog, 0, 0).put("free", "no");
 		plan(catalog, 0, 1).put("name", "fake-plan-1");
 		set(plan(catalog, 0, 1), "schemas.service_instance.create.parameters", "[]");
-		((tools.jackson.databind.node.ArrayNode) catalog.get("services")).add("oops")
-			.add(specExample().get("services").get(0));
+		((ArrayNode) catalog.get("services")).add("oops").add(specExample().get("services").get(0));
 		assertThat(this.validation.errors(catalog.toString(), "2.14",
 				OtherBrokersIds.of(Set.of(), Set.of("d3031751-XXXX-XXXX-XXXX-a42377d3320e"))))
 			.containsExactly("services[0].description: missing", "services[0].bindable: must be a boolean",

@@ -1,15 +1,11 @@
 package dev.bazaar.catalog.internal;
 
 import java.util.List;
-import java.util.Set;
 
-import dev.bazaar.catalog.CatalogError;
-import dev.bazaar.catalog.CatalogValidationResult;
 import dev.bazaar.catalog.ValidatedCatalog;
 import dev.bazaar.catalog.ValidatedCatalog.ServiceOffering;
 import dev.bazaar.catalog.ValidatedCatalog.ServicePlan;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import static dev.bazaar.catalog.internal.CatalogExamples.plan;
@@ -21,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /** The catalog rules of the OSB spec, starting from the spec's own example catalog. */
 class CatalogValidationTests {
 
-	private final CatalogValidation validation = new CatalogValidation();
+	private final CatalogChecks checks = new CatalogChecks();
 
 	@Test
 	void acceptsTheSpecExample() {
@@ -119,7 +115,7 @@ class CatalogValidationTests {
 	@Test
 	void refusesAnUnknownApiVersion() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.validation.validate("{}", "2.13", OtherBrokersIds.none()));
+			.isThrownBy(() -> new CatalogValidation().validate("{}", "2.13", OtherBrokersIds.none()));
 	}
 
 	@Test
@@ -132,28 +128,12 @@ class CatalogValidationTests {
 			.isNotEqualTo(valid(changed.toString(), "2.14").contentHash());
 	}
 
-	List<String> errors(String body) {
-		return errors(body, "2.14", OtherBrokersIds.none());
+	private List<String> errors(String body) {
+		return this.checks.errors(body);
 	}
 
-	List<String> errors(String body, String version, OtherBrokersIds others) {
-		CatalogValidationResult result = this.validation.validate(body, version, others);
-		assertThat(result).isInstanceOf(CatalogValidationResult.Invalid.class);
-		return ((CatalogValidationResult.Invalid) result).errors().stream().map(CatalogError::toString).toList();
-	}
-
-	List<String> errors(JsonNode catalog) {
-		return errors(catalog.toString());
-	}
-
-	ValidatedCatalog valid(String body, String version) {
-		CatalogValidationResult result = this.validation.validate(body, version, OtherBrokersIds.none());
-		assertThat(result).as(result.toString()).isInstanceOf(CatalogValidationResult.Valid.class);
-		return ((CatalogValidationResult.Valid) result).catalog();
-	}
-
-	static OtherBrokersIds othersUsing(Set<String> serviceIds, Set<String> planIds) {
-		return OtherBrokersIds.of(serviceIds, planIds);
+	private ValidatedCatalog valid(String body, String version) {
+		return this.checks.valid(body, version);
 	}
 
 }
