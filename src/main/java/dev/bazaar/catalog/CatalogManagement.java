@@ -1,0 +1,83 @@
+package dev.bazaar.catalog;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.bazaar.catalog.internal.CatalogRepository;
+import dev.bazaar.catalog.internal.CatalogStore;
+import dev.bazaar.catalog.internal.CatalogValidation;
+import dev.bazaar.catalog.internal.CatalogViews;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalog module's API: validates the catalogs brokers answer, keeps the last good
+ * one per deployment with what each refresh changed, and tells which plans exist.
+ */
+@Service
+public class CatalogManagement {
+
+	private final CatalogValidation validation = new CatalogValidation();
+
+	private final CatalogRepository catalogs;
+
+	private final CatalogStore store;
+
+	private final CatalogViews views;
+
+	CatalogManagement(CatalogRepository catalogs, CatalogStore store, CatalogViews views) {
+		this.catalogs = catalogs;
+		this.store = store;
+		this.views = views;
+	}
+
+	/**
+	 * Validates the body of a {@code GET /v2/catalog} answer.
+	 * @param body the response body as text (may be anything: HTML, empty, garbage)
+	 * @param apiVersion the OSB API version the broker was called with: 2.14 to 2.17
+	 * @param brokerId the broker that answered; other brokers' ids may not be reused
+	 * @return the parsed catalog, or every error found with its path
+	 * @throws IllegalArgumentException for an API version Bazaar does not speak
+	 */
+	@Transactional(readOnly = true)
+	public CatalogValidationResult validate(String body, String apiVersion, UUID brokerId) {
+		return this.validation.validate(body, apiVersion, this.catalogs.otherBrokersIds(brokerId));
+	}
+
+	/**
+	 * Replaces the deployment's catalog. Services and plans that left it are kept as
+	 * inactive; an unchanged catalog only updates the fetch time.
+	 * @return what changed, empty when nothing did
+	 */
+	@Transactional
+	public CatalogChanges store(Deployment deployment, ValidatedCatalog catalog, Instant fetchedAt) {
+		return this.store.store(deployment, catalog, fetchedAt);
+	}
+
+	/** Records a failed fetch; the last good catalog stays. */
+	@Transactional
+	public void recordFailure(Deployment deployment, String reason, Instant at) {
+		this.catalogs.recordFailure(deployment, reason, at);
+	}
+
+	/** The deployment's catalog, if a fetch was ever stored or attempted. */
+	@Transactional(readOnly = true)
+	public Optional<CatalogView> catalog(Deployment deployment) {
+		return this.views.catalog(deployment);
+	}
+
+	/** A plan of the deployment's catalog, active or not. */
+	@Transactional(readOnly = true)
+	public Optional<PlanView> plan(Deployment deployment, String serviceId, String planId) {
+		return this.views.plan(deployment, serviceId, planId);
+	}
+
+	/** Forgets all catalogs of a broker, for its deletion. */
+	@Transactional
+	public void deleteAll(UUID brokerId) {
+		this.catalogs.deleteAll(brokerId);
+	}
+
+}

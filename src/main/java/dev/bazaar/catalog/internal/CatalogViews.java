@@ -1,0 +1,50 @@
+package dev.bazaar.catalog.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.bazaar.catalog.CatalogView;
+import dev.bazaar.catalog.Deployment;
+import dev.bazaar.catalog.PlanView;
+import dev.bazaar.catalog.ServiceView;
+
+import org.springframework.stereotype.Component;
+
+/** Reads stored catalogs and plans as views. */
+@Component
+public class CatalogViews {
+
+	private final CatalogRepository catalogs;
+
+	private final OfferingRepository offerings;
+
+	CatalogViews(CatalogRepository catalogs, OfferingRepository offerings) {
+		this.catalogs = catalogs;
+		this.offerings = offerings;
+	}
+
+	public Optional<CatalogView> catalog(Deployment deployment) {
+		return this.catalogs.find(deployment)
+			.map((header) -> new CatalogView(deployment, header.fetchedAt(), header.lastAttemptAt(), header.lastError(),
+					header.changes(), services(deployment)));
+	}
+
+	public Optional<PlanView> plan(Deployment deployment, String serviceId, String planId) {
+		return this.offerings.plan(deployment, serviceId, planId);
+	}
+
+	private List<ServiceView> services(Deployment deployment) {
+		Map<String, List<PlanView>> plans = this.offerings.plans(deployment)
+			.stream()
+			.collect(Collectors.groupingBy(PlanView::serviceId));
+		return this.offerings.services(deployment)
+			.stream()
+			.map((service) -> new ServiceView(service.id(), service.name(), service.description(), service.bindable(),
+					service.planUpdateable(), service.instancesRetrievable(), service.bindingsRetrievable(),
+					service.active(), plans.getOrDefault(service.id(), List.of())))
+			.toList();
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.bazaar.catalog.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.bazaar.catalog.Deployment;
+import dev.bazaar.catalog.PlanView;
+import dev.bazaar.catalog.ServiceView;
+import dev.bazaar.catalog.ValidatedCatalog.ServiceOffering;
+import dev.bazaar.catalog.ValidatedCatalog.ServicePlan;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of {@code catalog_service} and {@code catalog_plan}. */
+@Repository
+public class OfferingRepository {
+
+	private static final String OF_DEPLOYMENT = " where broker_id = ? and deployment = ?";
+
+	private final JdbcClient jdbc;
+
+	OfferingRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<StoredRow> storedServices(Deployment deployment) {
+		return this.jdbc.sql("select service_id, name, raw_json, active, position from catalog_service" + OF_DEPLOYMENT)
+			.params(deployment.brokerId(), deployment.name())
+			.query((rs, row) -> new StoredRow(rs.getString("service_id"), null, rs.getString("name"),
+					rs.getString("raw_json"), rs.getBoolean("active"), rs.getInt("position")))
+			.list();
+	}
+
+	List<StoredRow> storedPlans(Deployment deployment) {
+		return this.jdbc
+			.sql("select plan_id, service_id, name, raw_json, active, position from catalog_plan" + OF_DEPLOYMENT)
+			.params(deployment.brokerId(), deployment.name())
+			.query((rs, row) -> new StoredRow(rs.getString("plan_id"), rs.getString("service_id"), rs.getString("name"),
+					rs.getString("raw_json"), rs.getBoolean("active"), rs.getInt("position")))
+			.list();
+	}
+
+	void insertService(Deployment deployment, ServiceOffering service, int position) {
+		this.jdbc
+			.sql("insert into catalog_service (name, description, bindable, plan_updateable,"
+					+ " instances_retrievable, bindings_retrievable, raw_json, active, position, broker_id, deployment,"
+					+ " service_id) values (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)")
+			.params(serviceColumns(deployment, service, position))
+			.update();
+	}
+
+	void updateService(Deployment deployment, ServiceOffering service, int position) {
+		this.jdbc
+			.sql("update catalog_service set name = ?, description = ?, bindable = ?, plan_updateable = ?,"
+					+ " instances_retrievable = ?, bindings_retrievable = ?, raw_json = ?, active = true, position = ?"
+					+ OF_DEPLOYMENT + " and service_id = ?")
+			.params(serviceColumns(deployment, service, position))
+			.update();
+	}
+
+	void insertPlan(Deployment deployment, String serviceId, ServicePlan plan, int position) {
+		this.jdbc
+			.sql("insert into catalog_plan (service_id, name, description, free, bindable, plan_updateable,"
+					+ " schemas, maximum_polling_duration, maintenance_info_version, raw_json, active, position,"
+					+ " broker_id, deployment, plan_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)")
+			.params(planColumns(deployment, serviceId, plan, position))
+			.update();
+	}
+
+	void updatePlan(Deployment deployment, String serviceId, ServicePlan plan, int position) {
+		this.jdbc
+			.sql("update catalog_plan set service_id = ?, name = ?, description = ?, free = ?, bindable = ?,"
+					+ " plan_updateable = ?, schemas = ?, maximum_polling_duration = ?, maintenance_info_version = ?,"
+					+ " raw_json = ?, active = true, position = ?" + OF_DEPLOYMENT + " and plan_id = ?")
+			.params(planColumns(deployment, serviceId, plan, position))
+			.update();
+	}
+
+	void deactivate(Deployment deployment, String table, String idColumn, Collection<String> ids) {
+		if (!ids.isEmpty()) {
+			this.jdbc
+				.sql("update " + table + " set active = false where broker_id = :broker and deployment = :deployment"
+						+ " and " + idColumn + " in (:ids)")
+				.param("broker", deployment.brokerId())
+				.param("deployment", deployment.name())
+				.param("ids", ids)
+				.update();
+		}
+	}
+
+	List<ServiceView> services(Deployment deployment) {
+		return this.jdbc.sql("select * from catalog_service" + OF_DEPLOYMENT + " order by active desc, position")
+			.params(deployment.brokerId(), deployment.name())
+			.query((rs, row) -> new ServiceView(rs.getString("service_id"), rs.getString("name"),
+					rs.getString("description"), rs.getBoolean("bindable"), rs.getBoolean("plan_updateable"),
+					rs.getBoolean("instances_retrievable"), rs.getBoolean("bindings_retrievable"),
+					rs.getBoolean("active"), List.of()))
+			.list();
+	}
+
+	List<PlanView> plans(Deployment deployment) {
+		return this.jdbc.sql("select * from catalog_plan" + OF_DEPLOYMENT + " order by active desc, position")
+			.params(deployment.brokerId(), deployment.name())
+			.query(OfferingRepository::plan)
+			.list();
+	}
+
+	Optional<PlanView> plan(Deployment deployment, String serviceId, String planId) {
+		return this.jdbc.sql("select * from catalog_plan" + OF_DEPLOYMENT + " and service_id = ? and plan_id = ?")
+			.params(deployment.brokerId(), deployment.name(), serviceId, planId)
+			.query(OfferingRepository::plan)
+			.optional();
+	}
+
+	private static Object[] serviceColumns(Deployment deployment, ServiceOffering service, int position) {
+		return new Object[] { service.name(), service.description(), service.bindable(), service.planUpdateable(),
+				service.instancesRetrievable(), service.bindingsRetrievable(), service.rawJson(), position,
+				deployment.brokerId(), deployment.name(), service.id() };
+	}
+
+	private static Object[] planColumns(Deployment deployment, String serviceId, ServicePlan plan, int position) {
+		return new Object[] { serviceId, plan.name(), plan.description(), plan.free(), plan.bindable(),
+				plan.planUpdateable(), plan.schemas(), plan.maximumPollingDuration(), plan.maintenanceInfoVersion(),
+				plan.rawJson(), position, deployment.brokerId(), deployment.name(), plan.id() };
+	}
+
+	private static PlanView plan(ResultSet rs, int row) throws SQLException {
+		return new PlanView(rs.getString("service_id"), rs.getString("plan_id"), rs.getString("name"),
+				rs.getString("description"), rs.getBoolean("free"), rs.getBoolean("bindable"),
+				rs.getBoolean("plan_updateable"), rs.getString("schemas"),
+				rs.getObject("maximum_polling_duration", Integer.class), rs.getString("maintenance_info_version"),
+				rs.getBoolean("active"));
+	}
+
+}
