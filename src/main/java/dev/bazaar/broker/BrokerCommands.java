@@ -19,7 +19,9 @@ public final class BrokerCommands {
 
 	}
 
-	/** Change a registration; null fields stay as they are. The identifier cannot change. */
+	/**
+	 * Change a registration; null fields stay as they are. The identifier cannot change.
+	 */
 	public record UpdateBroker(@Nullable String name, @Nullable String identifier, @Nullable String endpoint,
 			@Nullable String username, @Nullable String password, @Nullable Boolean developmentMode) {
 

@@ -11,7 +11,10 @@ import dev.bazaar.shared.InvalidRequest;
 
 import org.jspecify.annotations.Nullable;
 
-/** Checks the fields of a registration, collecting every problem so the user fixes them at once. */
+/**
+ * Checks the fields of a registration, collecting every problem so the user fixes them at
+ * once.
+ */
 final class BrokerFields {
 
 	private final List<FieldMessage> errors = new ArrayList<>();
@@ -59,7 +62,8 @@ final class BrokerFields {
 			return reject("username", "is required");
 		}
 		if (username.indexOf(':') >= 0) {
-			return reject("username", "must not contain a colon: HTTP Basic authentication cannot carry such a username");
+			return reject("username",
+					"must not contain a colon: HTTP Basic authentication cannot carry such a username");
 		}
 		return (username.length() > 200) ? reject("username", "must be at most 200 characters") : username;
 	}

@@ -31,8 +31,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers, edits, refreshes and deletes service brokers. Calls to brokers happen outside database
- * transactions; what they yield is written in one short transaction, so nothing is half-written.
+ * Registers, edits, refreshes and deletes service brokers. Calls to brokers happen
+ * outside database transactions; what they yield is written in one short transaction, so
+ * nothing is half-written.
  */
 @Service
 public class BrokerManagement {
@@ -69,7 +70,10 @@ public class BrokerManagement {
 		this.clock = clock;
 	}
 
-	/** Registers a broker after fetching and validating its catalog; stores nothing when that fails. */
+	/**
+	 * Registers a broker after fetching and validating its catalog; stores nothing when
+	 * that fails.
+	 */
 	public ServiceBroker register(String customerIdentifier, RegisterBroker command) {
 		Customer customer = this.access.customerForAdmin(customerIdentifier, false);
 		BrokerFields fields = new BrokerFields();
@@ -99,7 +103,10 @@ public class BrokerManagement {
 		return broker;
 	}
 
-	/** Changes a registration; a new endpoint or new credentials are tried before they are saved. */
+	/**
+	 * Changes a registration; a new endpoint or new credentials are tried before they are
+	 * saved.
+	 */
 	public ServiceBroker update(String brokerIdentifier, UpdateBroker command) {
 		ServiceBroker current = ownedBroker(brokerIdentifier, false);
 		if (command.identifier() != null && !command.identifier().equals(current.identifier())) {
@@ -116,7 +123,8 @@ public class BrokerManagement {
 		Instant now = this.clock.instant();
 		ServiceBroker changed = new ServiceBroker(current.id(), current.identifier(), name, current.customerId(),
 				endpoint, username, developmentMode, current.status(), current.createdAt(), now);
-		String secret = (password != null) ? password : this.cipher.decrypt(this.repository.passwordEncrypted(current.id()));
+		String secret = (password != null) ? password
+				: this.cipher.decrypt(this.repository.passwordEncrypted(current.id()));
 		boolean connectionChanged = password != null || !endpoint.equals(current.endpoint())
 				|| !username.equals(current.username()) || developmentMode != current.developmentMode();
 		ValidatedCatalog catalog = connectionChanged ? this.fetcher.fetch(endpointOf(changed, secret)) : null;
@@ -141,7 +149,10 @@ public class BrokerManagement {
 		});
 	}
 
-	/** Fetches the catalog now; when that fails the last good catalog stays and the failure is kept. */
+	/**
+	 * Fetches the catalog now; when that fails the last good catalog stays and the
+	 * failure is kept.
+	 */
 	public CatalogView refreshCatalog(String brokerIdentifier) {
 		ServiceBroker broker = ownedBroker(brokerIdentifier, false);
 		refresh(broker);
@@ -175,7 +186,10 @@ public class BrokerManagement {
 		return this.tenancy.customerById(broker.customerId()).map(Customer::identifier).orElse("");
 	}
 
-	/** The customer's active brokers: what its private marketplace offers. No access check. */
+	/**
+	 * The customer's active brokers: what its private marketplace offers. No access
+	 * check.
+	 */
 	public List<ServiceBroker> activeBrokersOf(UUID customerId) {
 		return this.repository.ofCustomer(customerId)
 			.stream()
@@ -183,7 +197,10 @@ public class BrokerManagement {
 			.toList();
 	}
 
-	/** How to call a deployment of a broker ({@code private} or a location), for other modules. */
+	/**
+	 * How to call a deployment of a broker ({@code private} or a location), for other
+	 * modules.
+	 */
 	public BrokerEndpoint endpoint(UUID brokerId, String deployment) {
 		ServiceBroker broker = this.repository.byId(brokerId)
 			.orElseThrow(() -> new ResourceNotFound("The service broker of this instance no longer exists"));
@@ -204,14 +221,16 @@ public class BrokerManagement {
 	}
 
 	/**
-	 * Refreshes the private deployment's catalog: stores it when valid, otherwise keeps the last good
-	 * one and records the failure. Throws {@link CatalogUnavailable} on failure.
+	 * Refreshes the private deployment's catalog: stores it when valid, otherwise keeps
+	 * the last good one and records the failure. Throws {@link CatalogUnavailable} on
+	 * failure.
 	 */
 	public void refresh(ServiceBroker broker) {
 		Deployment deployment = Deployment.privateOf(broker.id());
 		try {
 			ValidatedCatalog catalog = this.fetcher.fetch(privateEndpoint(broker));
-			this.transactions.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant()));
+			this.transactions
+				.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant()));
 		}
 		catch (CatalogUnavailable ex) {
 			this.transactions.executeWithoutResult(

@@ -5,7 +5,10 @@ import java.util.List;
 import dev.bazaar.shared.FieldMessage;
 import dev.bazaar.shared.RequestRefused;
 
-/** A broker's catalog could not be fetched or is invalid; the message says why and what to fix. */
+/**
+ * A broker's catalog could not be fetched or is invalid; the message says why and what to
+ * fix.
+ */
 public class CatalogUnavailable extends RequestRefused {
 
 	public CatalogUnavailable(String message) {

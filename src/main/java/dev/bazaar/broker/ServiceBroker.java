@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param customerId the customer that owns it
  * @param endpoint the base URL of the private deployment
  * @param username the Basic auth username
- * @param developmentMode whether certificate checks are skipped for its private deployment
+ * @param developmentMode whether certificate checks are skipped for its private
+ * deployment
  * @param status active or deactivated
  * @param createdAt when it was registered
  * @param updatedAt when it was last edited

@@ -1,6 +1,6 @@
 /**
- * Service broker registrations: register, edit, refresh the catalog (on demand and periodically,
- * claimed through the database), delete; credentials encrypted at rest.
+ * Service broker registrations: register, edit, refresh the catalog (on demand and
+ * periodically, claimed through the database), delete; credentials encrypted at rest.
  */
 @NullMarked
 package dev.bazaar.broker;

@@ -15,7 +15,9 @@ public final class InstanceCommands {
 			@Nullable String displayName, @Nullable Map<String, Object> parameters) {
 	}
 
-	/** Change an instance: its plan, parameters (only those set are sent) or display name. */
+	/**
+	 * Change an instance: its plan, parameters (only those set are sent) or display name.
+	 */
 	public record UpdateInstance(@Nullable String planId, @Nullable Map<String, Object> parameters,
 			@Nullable String displayName) {
 	}

@@ -40,8 +40,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Orders, changes and deletes service instances and bindings for the members of a project, one
- * operation at a time per instance.
+ * Orders, changes and deletes service instances and bindings for the members of a
+ * project, one operation at a time per instance.
  */
 @Service
 public class InstanceManagement {
@@ -167,7 +167,10 @@ public class InstanceManagement {
 		return result;
 	}
 
-	/** A binding with its credentials once it succeeded, for the project's customer members. */
+	/**
+	 * A binding with its credentials once it succeeded, for the project's customer
+	 * members.
+	 */
 	public ServiceBinding binding(UUID id, UUID bindingId) {
 		ServiceInstance instance = instance(id);
 		ServiceBinding binding = this.bindings.find(instance.id(), bindingId)
@@ -200,14 +203,24 @@ public class InstanceManagement {
 		return Optional.ofNullable(result);
 	}
 
-	/** Failed instances of the customer's brokers, whoever consumes them, for its customer admins. */
+	/**
+	 * Failed instances of the customer's brokers, whoever consumes them, for its customer
+	 * admins.
+	 */
 	public List<FailedInstance> failedInstances(String customerIdentifier) {
 		List<ServiceBroker> owned = this.brokers.brokers(customerIdentifier);
 		List<FailedInstance> failed = new ArrayList<>();
-		for (ServiceInstance instance : this.instances.failedOfBrokers(owned.stream().map(ServiceBroker::id).toList())) {
-			ServiceBroker broker = owned.stream().filter((b) -> b.id().equals(instance.brokerId())).findFirst().orElseThrow();
-			String planName = this.catalogs.plan(new Deployment(instance.brokerId(), instance.deployment()),
-					instance.serviceId(), instance.planId()).map(PlanView::name).orElse(null);
+		for (ServiceInstance instance : this.instances
+			.failedOfBrokers(owned.stream().map(ServiceBroker::id).toList())) {
+			ServiceBroker broker = owned.stream()
+				.filter((b) -> b.id().equals(instance.brokerId()))
+				.findFirst()
+				.orElseThrow();
+			String planName = this.catalogs
+				.plan(new Deployment(instance.brokerId(), instance.deployment()), instance.serviceId(),
+						instance.planId())
+				.map(PlanView::name)
+				.orElse(null);
 			String consumer = this.tenancy.customerById(instance.customerId()).map(Customer::identifier).orElse("");
 			failed.add(new FailedInstance(instance, broker.identifier(), planName, consumer));
 		}
@@ -218,8 +231,12 @@ public class InstanceManagement {
 	public InstanceView describe(ServiceInstance instance) {
 		Deployment deployment = new Deployment(instance.brokerId(), instance.deployment());
 		var service = this.catalogs.catalog(deployment)
-			.flatMap((catalog) -> catalog.services().stream().filter((s) -> s.id().equals(instance.serviceId())).findFirst());
-		String planName = service.flatMap((s) -> s.plans().stream().filter((p) -> p.id().equals(instance.planId())).findFirst())
+			.flatMap((catalog) -> catalog.services()
+				.stream()
+				.filter((s) -> s.id().equals(instance.serviceId()))
+				.findFirst());
+		String planName = service
+			.flatMap((s) -> s.plans().stream().filter((p) -> p.id().equals(instance.planId())).findFirst())
 			.map(PlanView::name)
 			.orElse(null);
 		return new InstanceView(instance,
@@ -245,8 +262,10 @@ public class InstanceManagement {
 		if (!current.planUpdateable()) {
 			throw new RequestRefused("The service does not allow plan changes (plan_updateable is false)");
 		}
-		PlanView target = this.catalogs.plan(new Deployment(instance.brokerId(), instance.deployment()),
-				instance.serviceId(), planId).filter(PlanView::active).orElse(null);
+		PlanView target = this.catalogs
+			.plan(new Deployment(instance.brokerId(), instance.deployment()), instance.serviceId(), planId)
+			.filter(PlanView::active)
+			.orElse(null);
 		if (target == null) {
 			throw new RequestRefused("Plan '" + planId + "' is not offered for this service");
 		}
@@ -254,8 +273,8 @@ public class InstanceManagement {
 	}
 
 	private PlanView currentPlan(ServiceInstance instance) {
-		return this.catalogs.plan(new Deployment(instance.brokerId(), instance.deployment()), instance.serviceId(),
-				instance.planId())
+		return this.catalogs
+			.plan(new Deployment(instance.brokerId(), instance.deployment()), instance.serviceId(), instance.planId())
 			.orElseThrow(() -> new RequestRefused("The broker's catalog no longer knows this instance's plan"));
 	}
 

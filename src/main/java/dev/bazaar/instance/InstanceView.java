@@ -3,7 +3,8 @@ package dev.bazaar.instance;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An instance with the names people read: its customer, project, broker, service and plan.
+ * An instance with the names people read: its customer, project, broker, service and
+ * plan.
  *
  * @param instance the instance
  * @param customer the consuming customer's identifier

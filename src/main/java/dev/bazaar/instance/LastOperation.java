@@ -12,6 +12,5 @@ import org.jspecify.annotations.Nullable;
  * @param description what the broker or Bazaar said of it, or null
  * @param updatedAt when it last changed
  */
-public record LastOperation(OperationKind type, OperationState state, @Nullable String description,
-		Instant updatedAt) {
+public record LastOperation(OperationKind type, OperationState state, @Nullable String description, Instant updatedAt) {
 }

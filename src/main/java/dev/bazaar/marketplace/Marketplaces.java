@@ -17,8 +17,8 @@ import dev.bazaar.tenancy.TenancyManagement;
 import org.springframework.stereotype.Service;
 
 /**
- * Puts together what a project can order: the active services and plans of the active brokers of
- * every marketplace the project added.
+ * Puts together what a project can order: the active services and plans of the active
+ * brokers of every marketplace the project added.
  */
 @Service
 public class Marketplaces {
@@ -35,7 +35,9 @@ public class Marketplaces {
 		this.catalogs = catalogs;
 	}
 
-	/** The offerings of the project's marketplaces, for the project's customer members. */
+	/**
+	 * The offerings of the project's marketplaces, for the project's customer members.
+	 */
 	public List<MarketplaceOffering> offerings(String customerIdentifier, String projectIdentifier) {
 		return offerings(this.tenancy.project(customerIdentifier, projectIdentifier));
 	}
@@ -75,8 +77,8 @@ public class Marketplaces {
 				.filter(ServiceView::active)
 				.map(Marketplaces::withActivePlans)
 				.filter((service) -> !service.plans().isEmpty())
-				.forEach((service) -> offerings.add(new MarketplaceOffering(marketplace, broker.id(),
-						broker.identifier(), deployment, service))));
+				.forEach((service) -> offerings
+					.add(new MarketplaceOffering(marketplace, broker.id(), broker.identifier(), deployment, service))));
 	}
 
 	private static ServiceView withActivePlans(ServiceView service) {

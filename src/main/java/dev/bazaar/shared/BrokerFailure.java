@@ -2,7 +2,10 @@ package dev.bazaar.shared;
 
 import java.util.List;
 
-/** A broker failed (error, timeout, garbage) where Bazaar needed its answer; answered as 502. */
+/**
+ * A broker failed (error, timeout, garbage) where Bazaar needed its answer; answered as
+ * 502.
+ */
 public class BrokerFailure extends DomainException {
 
 	public BrokerFailure(String message) {

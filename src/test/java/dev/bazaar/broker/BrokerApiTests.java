@@ -63,7 +63,8 @@ class BrokerApiTests {
 		assertThat(reply.body()).doesNotContain(PASSWORD);
 		this.fake.server()
 			.verify(WireMock.getRequestedFor(WireMock.urlEqualTo("/v2/catalog"))
-				.withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(FakeBroker.USERNAME, PASSWORD))
+				.withBasicAuth(
+						new com.github.tomakehurst.wiremock.client.BasicCredentials(FakeBroker.USERNAME, PASSWORD))
 				.withHeader("X-Broker-API-Version", WireMock.equalTo("2.14"))
 				.withHeader("X-Broker-API-Request-Identity", WireMock.matching("[0-9a-f-]{36}")));
 	}
@@ -130,8 +131,9 @@ class BrokerApiTests {
 		assertThat(register(identifier, this.fake.url()).status()).isEqualTo(201);
 		TestCustomer other = Tenants.aCustomer(this.port);
 
-		Api.Reply reply = other.admin().post("/api/customers/" + other.identifier() + "/service-brokers",
-				registration(identifier, this.fake.url()));
+		Api.Reply reply = other.admin()
+			.post("/api/customers/" + other.identifier() + "/service-brokers",
+					registration(identifier, this.fake.url()));
 
 		assertThat(reply.status()).isEqualTo(409);
 		assertThat(reply.json().get("detail").asString()).contains("taken");
@@ -181,7 +183,8 @@ class BrokerApiTests {
 	@Test
 	void refusesAGarbledAnswer() {
 		this.fake.server()
-			.stubFor(WireMock.get("/v2/catalog").willReturn(WireMock.aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+			.stubFor(WireMock.get("/v2/catalog")
+				.willReturn(WireMock.aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
 
 		Api.Reply reply = register("garbled-" + this.customer.identifier(), this.fake.url());
 
@@ -218,7 +221,8 @@ class BrokerApiTests {
 		assertThat(other.admin().get("/api/service-brokers/" + identifier + "/catalog").status()).isEqualTo(404);
 		assertThat(other.admin().get("/api/customers/" + this.customer.identifier() + "/service-brokers").status())
 			.isEqualTo(404);
-		assertThat(this.customer.admin().get("/api/customers/" + this.customer.identifier() + "/service-brokers").json())
+		assertThat(
+				this.customer.admin().get("/api/customers/" + this.customer.identifier() + "/service-brokers").json())
 			.hasSize(1);
 	}
 
@@ -294,7 +298,8 @@ class BrokerApiTests {
 		assertThat(catalog.json().get("services").get(0).get("plans")).hasSize(2);
 
 		this.fake.serveCatalog(this.fake.catalog().replace("A large database", "A larger database"));
-		Api.Reply refreshed = this.customer.admin().post("/api/service-brokers/" + identifier + "/catalog/refresh", null);
+		Api.Reply refreshed = this.customer.admin()
+			.post("/api/service-brokers/" + identifier + "/catalog/refresh", null);
 		assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
 		assertThat(refreshed.body()).contains("A larger database");
 	}
@@ -310,8 +315,11 @@ class BrokerApiTests {
 		assertThat(refresh.status()).isEqualTo(422);
 		Api.Reply catalog = this.customer.admin().get("/api/service-brokers/" + identifier + "/catalog");
 		assertThat(catalog.json().get("services")).hasSize(1);
-		assertThat(this.customer.admin().get("/api/service-brokers/" + identifier).json().get("lastCatalogError").asString())
-			.contains("HTTP 503");
+		assertThat(this.customer.admin()
+			.get("/api/service-brokers/" + identifier)
+			.json()
+			.get("lastCatalogError")
+			.asString()).contains("HTTP 503");
 	}
 
 	@Test

@@ -14,7 +14,9 @@ import dev.bazaar.support.Tenants;
 import dev.bazaar.support.Tenants.TestCustomer;
 import tools.jackson.databind.JsonNode;
 
-/** A customer with a project whose private marketplace offers a fake broker's services. */
+/**
+ * A customer with a project whose private marketplace offers a fake broker's services.
+ */
 final class InstanceFixture implements AutoCloseable {
 
 	final FakeBroker broker;
@@ -74,9 +76,10 @@ final class InstanceFixture implements AutoCloseable {
 
 	/** The instance once no operation runs on it any more. */
 	JsonNode settled(String id) {
-		return Eventually.until(() -> user().get("/api/service-instances/" + id),
-				(reply) -> reply.status() == 404 || !"IN_PROGRESS".equals(reply.json().get("status").asString()),
-				Duration.ofSeconds(15))
+		return Eventually
+			.until(() -> user().get("/api/service-instances/" + id),
+					(reply) -> reply.status() == 404 || !"IN_PROGRESS".equals(reply.json().get("status").asString()),
+					Duration.ofSeconds(15))
 			.json();
 	}
 
@@ -110,7 +113,8 @@ final class InstanceFixture implements AutoCloseable {
 	}
 
 	static MappingBuilder bindingLastOperation() {
-		return WireMock.get(WireMock.urlPathMatching("/v2/service_instances/[^/]+/service_bindings/[^/]+/last_operation"));
+		return WireMock
+			.get(WireMock.urlPathMatching("/v2/service_instances/[^/]+/service_bindings/[^/]+/last_operation"));
 	}
 
 	int count(RequestPatternBuilder pattern) {

@@ -19,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What Bazaar does for each answer a broker can give to a provision (OSB v2.15 orphan mitigation
- * table), against a broker on a real socket.
+ * What Bazaar does for each answer a broker can give to a provision (OSB v2.15 orphan
+ * mitigation table), against a broker on a real socket.
  */
 @BazaarTest
 class ProvisioningTableTests {
@@ -30,17 +30,18 @@ class ProvisioningTableTests {
 
 	static Stream<Arguments> answers() {
 		return Stream.of(
-				row("201 Created", (f) -> f.stub(InstanceFixture.provision(), 201, "{\"dashboard_url\":\"https://dash\"}"),
-						201, "SUCCEEDED", false),
+				row("201 Created",
+						(f) -> f.stub(InstanceFixture.provision(), 201, "{\"dashboard_url\":\"https://dash\"}"), 201,
+						"SUCCEEDED", false),
 				row("200 OK (already exists)", (f) -> f.stub(InstanceFixture.provision(), 200, "{}"), 201, "SUCCEEDED",
 						false),
 				row("202 then succeeded", (f) -> {
 					f.stub(InstanceFixture.provision(), 202, "{\"operation\":\"op 1/2\"}");
 					f.stub(InstanceFixture.lastOperation(), 200, "{\"state\":\"succeeded\"}");
-				}, 202, "SUCCEEDED", false),
-				row("202 then failed", (f) -> {
+				}, 202, "SUCCEEDED", false), row("202 then failed", (f) -> {
 					f.stub(InstanceFixture.provision(), 202, "{}");
-					f.stub(InstanceFixture.lastOperation(), 200, "{\"state\":\"failed\",\"description\":\"disk full\"}");
+					f.stub(InstanceFixture.lastOperation(), 200,
+							"{\"state\":\"failed\",\"description\":\"disk full\"}");
 				}, 202, "FAILED", true),
 				row("204 (another 2xx)", (f) -> f.stub(InstanceFixture.provision(), 204, ""), 502, "FAILED", true),
 				row("400", (f) -> f.stub(InstanceFixture.provision(), 400, "{\"description\":\"bad parameters\"}"), 422,
@@ -59,11 +60,14 @@ class ProvisioningTableTests {
 						"FAILED", true),
 				row("200 with a body that is not JSON", (f) -> f.stub(InstanceFixture.provision(), 200, "oops"), 502,
 						"FAILED", false),
-				row("timeout", (f) -> f.broker.server()
-					.stubFor(InstanceFixture.provision().willReturn(WireMock.ok("{}").withFixedDelay(5000))), 502,
-						"FAILED", true),
-				row("connection reset", (f) -> f.broker.server()
-					.stubFor(InstanceFixture.provision().willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))),
+				row("timeout",
+						(f) -> f.broker.server()
+							.stubFor(InstanceFixture.provision().willReturn(WireMock.ok("{}").withFixedDelay(5000))),
+						502, "FAILED", true),
+				row("connection reset",
+						(f) -> f.broker.server()
+							.stubFor(InstanceFixture.provision()
+								.willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))),
 						502, "FAILED", true));
 	}
 

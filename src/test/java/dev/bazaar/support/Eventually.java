@@ -10,7 +10,10 @@ public final class Eventually {
 	private Eventually() {
 	}
 
-	/** The first value that satisfies the condition within the timeout; fails with the last value otherwise. */
+	/**
+	 * The first value that satisfies the condition within the timeout; fails with the
+	 * last value otherwise.
+	 */
 	public static <T> T until(Supplier<T> value, Predicate<T> condition, Duration timeout) {
 		long end = System.nanoTime() + timeout.toNanos();
 		T last = value.get();

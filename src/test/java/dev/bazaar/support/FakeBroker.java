@@ -12,8 +12,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A broker on a real socket (WireMock) serving a catalog whose service and plan ids are unique to
- * this broker, so that many brokers can be registered in one database.
+ * A broker on a real socket (WireMock) serving a catalog whose service and plan ids are
+ * unique to this broker, so that many brokers can be registered in one database.
  */
 public final class FakeBroker implements AutoCloseable {
 
@@ -63,10 +63,8 @@ public final class FakeBroker implements AutoCloseable {
 	}
 
 	public void stub(MappingBuilder request, int status, String body) {
-		this.server.stubFor(request.willReturn(WireMock.aResponse()
-			.withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withBody(body)));
+		this.server.stubFor(request.willReturn(
+				WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
 	public int catalogRequests() {

@@ -28,8 +28,9 @@ public class BrokerRepository {
 	}
 
 	public void insert(ServiceBroker broker, String passwordEncrypted, Instant nextRefreshAt) {
-		this.jdbc.sql("insert into service_broker (" + COLUMNS + ", password_encrypted, next_refresh_at) "
-				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc
+			.sql("insert into service_broker (" + COLUMNS + ", password_encrypted, next_refresh_at) "
+					+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(broker.id(), broker.identifier(), broker.name(), broker.customerId(), broker.endpoint(),
 					broker.username(), broker.developmentMode(), broker.status().name(),
 					Timestamps.of(broker.createdAt()), Timestamps.of(broker.updatedAt()), passwordEncrypted,
@@ -61,7 +62,8 @@ public class BrokerRepository {
 	}
 
 	public List<ServiceBroker> ofCustomer(UUID customerId) {
-		return this.jdbc.sql("select " + COLUMNS + " from service_broker where customer_id = ? order by name, identifier")
+		return this.jdbc
+			.sql("select " + COLUMNS + " from service_broker where customer_id = ? order by name, identifier")
 			.param(customerId)
 			.query(BrokerRepository::broker)
 			.list();
@@ -85,7 +87,9 @@ public class BrokerRepository {
 		this.jdbc.sql("delete from service_broker where id = ?").param(id).update();
 	}
 
-	/** Active brokers whose periodic refresh is due, with the due time each was read with. */
+	/**
+	 * Active brokers whose periodic refresh is due, with the due time each was read with.
+	 */
 	public List<DueRefresh> dueForRefresh(Instant now, int limit) {
 		return this.jdbc.sql("""
 				select id, next_refresh_at from service_broker
@@ -96,8 +100,8 @@ public class BrokerRepository {
 	}
 
 	/**
-	 * Claims a due refresh by moving its due time forward, only if no other node moved it since it
-	 * was read: exactly one node wins each refresh.
+	 * Claims a due refresh by moving its due time forward, only if no other node moved it
+	 * since it was read: exactly one node wins each refresh.
 	 */
 	public boolean claimRefresh(DueRefresh due, Instant next) {
 		return this.jdbc.sql("update service_broker set next_refresh_at = ? where id = ? and next_refresh_at = ?")

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Fetches {@code /v2/catalog} from one broker deployment and validates it; anything short of a valid
- * catalog ends in {@link CatalogUnavailable} saying what happened and what to fix.
+ * Fetches {@code /v2/catalog} from one broker deployment and validates it; anything short
+ * of a valid catalog ends in {@link CatalogUnavailable} saying what happened and what to
+ * fix.
  */
 @Component
 public class CatalogFetcher {
@@ -45,8 +46,8 @@ public class CatalogFetcher {
 		}
 		OsbResponse.Answered answered = (OsbResponse.Answered) response;
 		if (answered.status() == 401 || answered.status() == 403) {
-			throw new CatalogUnavailable("The broker refused the credentials (HTTP " + answered.status() + " to " + where
-					+ "): check the username and password");
+			throw new CatalogUnavailable("The broker refused the credentials (HTTP " + answered.status() + " to "
+					+ where + "): check the username and password");
 		}
 		if (answered.status() != 200) {
 			throw new CatalogUnavailable("The broker answered HTTP " + answered.status() + " to " + where
@@ -62,10 +63,12 @@ public class CatalogFetcher {
 
 	private static CatalogUnavailable invalid(List<CatalogError> errors) {
 		List<String> shown = errors.stream().limit(ERRORS_IN_DETAIL).map(CatalogError::toString).toList();
-		String more = (errors.size() > ERRORS_IN_DETAIL) ? " (and " + (errors.size() - ERRORS_IN_DETAIL) + " more)" : "";
-		return new CatalogUnavailable("The broker's catalog is invalid, with " + errors.size()
-				+ ((errors.size() == 1) ? " error" : " errors") + "; fix it at the broker: " + String.join("; ", shown)
-				+ more, errors.stream().map((error) -> new FieldMessage(error.path(), error.message())).toList());
+		String more = (errors.size() > ERRORS_IN_DETAIL) ? " (and " + (errors.size() - ERRORS_IN_DETAIL) + " more)"
+				: "";
+		return new CatalogUnavailable(
+				"The broker's catalog is invalid, with " + errors.size() + ((errors.size() == 1) ? " error" : " errors")
+						+ "; fix it at the broker: " + String.join("; ", shown) + more,
+				errors.stream().map((error) -> new FieldMessage(error.path(), error.message())).toList());
 	}
 
 	private String brokerDescription(String body) {

@@ -22,8 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Refreshes catalogs periodically. Every node looks for due brokers; each refresh is claimed through
- * the database ({@link BrokerRepository#claimRefresh}), so it runs on exactly one node.
+ * Refreshes catalogs periodically. Every node looks for due brokers; each refresh is
+ * claimed through the database ({@link BrokerRepository#claimRefresh}), so it runs on
+ * exactly one node.
  */
 @Component
 public class CatalogRefreshScheduler implements DisposableBean {
@@ -42,8 +43,8 @@ public class CatalogRefreshScheduler implements DisposableBean {
 
 	private final ExecutorService executor;
 
-	CatalogRefreshScheduler(BrokerRepository repository, BrokerManagement brokers, RefreshSchedule schedule, Clock clock,
-			@Value("${bazaar.catalog.refresh-concurrency:8}") int concurrency) {
+	CatalogRefreshScheduler(BrokerRepository repository, BrokerManagement brokers, RefreshSchedule schedule,
+			Clock clock, @Value("${bazaar.catalog.refresh-concurrency:8}") int concurrency) {
 		this.repository = repository;
 		this.brokers = brokers;
 		this.schedule = schedule;
@@ -55,7 +56,8 @@ public class CatalogRefreshScheduler implements DisposableBean {
 		});
 	}
 
-	@Scheduled(fixedDelayString = "${bazaar.catalog.refresh-check:15s}", initialDelayString = "${bazaar.catalog.refresh-check:15s}")
+	@Scheduled(fixedDelayString = "${bazaar.catalog.refresh-check:15s}",
+			initialDelayString = "${bazaar.catalog.refresh-check:15s}")
 	void tick() {
 		refreshDue();
 	}
@@ -101,7 +103,8 @@ public class CatalogRefreshScheduler implements DisposableBean {
 				this.brokers.refresh(broker);
 			}
 			catch (CatalogUnavailable ex) {
-				logger.info("Periodic catalog refresh of broker '" + broker.identifier() + "' failed: " + ex.getMessage());
+				logger.info(
+						"Periodic catalog refresh of broker '" + broker.identifier() + "' failed: " + ex.getMessage());
 			}
 		});
 	}

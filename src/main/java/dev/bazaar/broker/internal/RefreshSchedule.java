@@ -6,7 +6,10 @@ import java.time.Instant;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** When a broker's catalog is next due for its periodic refresh ({@code bazaar.catalog.refresh-interval}). */
+/**
+ * When a broker's catalog is next due for its periodic refresh
+ * ({@code bazaar.catalog.refresh-interval}).
+ */
 @Component
 public class RefreshSchedule {
 

@@ -91,8 +91,8 @@ class BrokerRestController {
 
 	/** A broker as the API shows it: never with its password. */
 	record BrokerResponse(String identifier, String name, String endpoint, String username, boolean developmentMode,
-			String customer, BrokerStatus status, @Nullable Instant catalogFetchedAt,
-			@Nullable String lastCatalogError, List<Object> publications, Instant createdAt, Instant updatedAt) {
+			String customer, BrokerStatus status, @Nullable Instant catalogFetchedAt, @Nullable String lastCatalogError,
+			List<Object> publications, Instant createdAt, Instant updatedAt) {
 	}
 
 }

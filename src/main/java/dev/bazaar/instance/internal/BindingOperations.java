@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends binds and unbinds and records what came of them. Asynchronous binds are only asked for
- * when the broker lets Bazaar fetch the binding afterwards ({@code bindings_retrievable}).
+ * Sends binds and unbinds and records what came of them. Asynchronous binds are only
+ * asked for when the broker lets Bazaar fetch the binding afterwards
+ * ({@code bindings_retrievable}).
  */
 @Component
 public class BindingOperations {
@@ -56,7 +57,10 @@ public class BindingOperations {
 		return reload(binding);
 	}
 
-	/** Asks the broker to unbind; returns the binding as it stands, or null once it is gone. */
+	/**
+	 * Asks the broker to unbind; returns the binding as it stands, or null once it is
+	 * gone.
+	 */
 	public @Nullable ServiceBinding unbind(ServiceInstance instance, ServiceBinding binding,
 			@Nullable InstanceContext context) {
 		String failure = unbindForDelete(instance, binding, context);
@@ -67,11 +71,10 @@ public class BindingOperations {
 	}
 
 	/**
-	 * Unbinds as part of deleting the instance: returns why it failed, or null when the binding is
-	 * gone or its removal is under way.
+	 * Unbinds as part of deleting the instance: returns why it failed, or null when the
+	 * binding is gone or its removal is under way.
 	 */
-	@Nullable String unbindForDelete(ServiceInstance instance, ServiceBinding binding,
-			@Nullable InstanceContext context) {
+	@Nullable String unbindForDelete(ServiceInstance instance, ServiceBinding binding, @Nullable InstanceContext context) {
 		this.bindings.beginDelete(binding.id(), this.gateway.now());
 		Outcome outcome = BrokerAnswers.classify(BrokerCall.UNBIND, this.gateway.send(instance,
 				OsbCalls.unbind(instance, binding.id(), context, this.gateway.bindingsRetrievable(instance))));
@@ -89,7 +92,10 @@ public class BindingOperations {
 		return null;
 	}
 
-	/** Marks a bind failed; where the broker may have created something, orders its deletion. */
+	/**
+	 * Marks a bind failed; where the broker may have created something, orders its
+	 * deletion.
+	 */
 	void failCreate(ServiceInstance instance, UUID bindingId, String reason, boolean mitigate) {
 		this.bindings.operation(bindingId, OperationKind.CREATE, OperationState.FAILED,
 				mitigate ? reason + InstanceOperations.MITIGATING : reason, this.gateway.now());

@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls bindings' last operations. After an asynchronous bind succeeds, fetches the binding for its
- * credentials; after an unbind that was part of deleting the instance, goes on with the deletion.
+ * Polls bindings' last operations. After an asynchronous bind succeeds, fetches the
+ * binding for its credentials; after an unbind that was part of deleting the instance,
+ * goes on with the deletion.
  */
 @Component
 class BindingPolls {
@@ -36,8 +37,8 @@ class BindingPolls {
 	}
 
 	void poll(Task task, ServiceInstance instance, ServiceBinding binding) {
-		PollOutcome outcome = PollOutcome.classify(this.gateway.send(instance,
-				OsbCalls.pollBinding(instance, binding.id(), task.brokerOperation())));
+		PollOutcome outcome = PollOutcome.classify(
+				this.gateway.send(instance, OsbCalls.pollBinding(instance, binding.id(), task.brokerOperation())));
 		boolean unbind = task.kind() == TaskKind.POLL_UNBIND;
 		if (unbind && (outcome instanceof PollOutcome.Succeeded || outcome instanceof PollOutcome.Gone)) {
 			unbound(task, instance, binding);
@@ -101,7 +102,8 @@ class BindingPolls {
 	}
 
 	private static boolean deleting(ServiceInstance instance) {
-		return instance.status() == OperationState.IN_PROGRESS && instance.lastOperation().type() == OperationKind.DELETE;
+		return instance.status() == OperationState.IN_PROGRESS
+				&& instance.lastOperation().type() == OperationKind.DELETE;
 	}
 
 }

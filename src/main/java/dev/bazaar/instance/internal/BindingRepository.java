@@ -27,15 +27,18 @@ public class BindingRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts a binding whose creation starts, unless an operation runs on its instance. */
+	/**
+	 * Inserts a binding whose creation starts, unless an operation runs on its instance.
+	 */
 	public boolean insertIfInstanceIdle(ServiceBinding binding) {
 		LastOperation op = binding.lastOperation();
-		return this.jdbc.sql("""
-				insert into service_binding (id, instance_id, display_name, parameters, status, op_type, op_state,
-				op_description, op_updated_at, created_at, updated_at)
-				select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from service_instance i
-				where i.id = ? and (i.status = 'SUCCEEDED' or (i.status = 'FAILED' and i.op_type = 'UPDATE'))
-				and not exists (select 1 from service_binding b where b.instance_id = ? and b.status = 'IN_PROGRESS')""")
+		return this.jdbc
+			.sql("""
+					insert into service_binding (id, instance_id, display_name, parameters, status, op_type, op_state,
+					op_description, op_updated_at, created_at, updated_at)
+					select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from service_instance i
+					where i.id = ? and (i.status = 'SUCCEEDED' or (i.status = 'FAILED' and i.op_type = 'UPDATE'))
+					and not exists (select 1 from service_binding b where b.instance_id = ? and b.status = 'IN_PROGRESS')""")
 			.params(binding.id(), binding.instanceId(), binding.displayName(), binding.parameters(),
 					binding.status().name(), op.type().name(), op.state().name(), op.description(),
 					Timestamps.of(op.updatedAt()), Timestamps.of(binding.createdAt()), Timestamps.of(op.updatedAt()),
@@ -85,13 +88,16 @@ public class BindingRepository {
 	}
 
 	public void progress(UUID id, @Nullable String description, Instant now) {
-		this.jdbc.sql("update service_binding set op_description = ?, updated_at = ? where id = ? and status = 'IN_PROGRESS'")
+		this.jdbc.sql(
+				"update service_binding set op_description = ?, updated_at = ? where id = ? and status = 'IN_PROGRESS'")
 			.params(InstanceRepository.cut(description), Timestamps.of(now), id)
 			.update();
 	}
 
 	public void credentials(UUID id, String encrypted) {
-		this.jdbc.sql("update service_binding set credentials_encrypted = ? where id = ?").params(encrypted, id).update();
+		this.jdbc.sql("update service_binding set credentials_encrypted = ? where id = ?")
+			.params(encrypted, id)
+			.update();
 	}
 
 	public void delete(UUID id) {
@@ -104,8 +110,8 @@ public class BindingRepository {
 				OperationState.valueOf(rs.getString("op_state")), rs.getString("op_description"),
 				Timestamps.read(rs, "op_updated_at"));
 		return new ServiceBinding(rs.getObject("id", UUID.class), rs.getObject("instance_id", UUID.class),
-				rs.getString("display_name"), rs.getString("parameters"), OperationState.valueOf(rs.getString("status")),
-				op, null, Timestamps.read(rs, "created_at"));
+				rs.getString("display_name"), rs.getString("parameters"),
+				OperationState.valueOf(rs.getString("status")), op, null, Timestamps.read(rs, "created_at"));
 	}
 
 }

@@ -7,8 +7,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads brokers' answers as the OSB spec's orphan mitigation table (v2.15) says: which answers are
- * successes, which failures, and which failures may have left something behind at the broker.
+ * Reads brokers' answers as the OSB spec's orphan mitigation table (v2.15) says: which
+ * answers are successes, which failures, and which failures may have left something
+ * behind at the broker.
  */
 final class BrokerAnswers {
 
@@ -45,12 +46,14 @@ final class BrokerAnswers {
 	private static Outcome failure(BrokerCall call, int status, @Nullable JsonNode body) {
 		String said = brokerSaid(body);
 		if (status >= 200 && status < 300) {
-			return new Outcome.Failed("The broker answered the " + call.verb() + " with an unexpected HTTP " + status
-					+ said, call.mayOrphan(), true);
+			return new Outcome.Failed(
+					"The broker answered the " + call.verb() + " with an unexpected HTTP " + status + said,
+					call.mayOrphan(), true);
 		}
 		if (status == 408) {
-			return new Outcome.Failed("The broker timed out receiving the " + call.verb() + " request (HTTP 408)" + said
-					+ "; try again", false, true);
+			return new Outcome.Failed(
+					"The broker timed out receiving the " + call.verb() + " request (HTTP 408)" + said + "; try again",
+					false, true);
 		}
 		if (status == 422 && "ConcurrencyError".equals(text(body, "error"))) {
 			return new Outcome.Failed("The broker is busy with another operation on this instance (ConcurrencyError)"
@@ -66,7 +69,8 @@ final class BrokerAnswers {
 	}
 
 	private static Outcome noAnswer(BrokerCall call, OsbResponse.Failed failed) {
-		// A request that never reached the broker cannot have created anything; one that may have
+		// A request that never reached the broker cannot have created anything; one that
+		// may have
 		// reached it (timeout, broken answer) can.
 		boolean reached = failed.kind() == FailureKind.TIMEOUT || failed.kind() == FailureKind.IO
 				|| failed.kind() == FailureKind.RESPONSE_TOO_LARGE;

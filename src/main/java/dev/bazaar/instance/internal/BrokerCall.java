@@ -1,6 +1,9 @@
 package dev.bazaar.instance.internal;
 
-/** The OSB requests that change instances and bindings; they differ in how answers are read. */
+/**
+ * The OSB requests that change instances and bindings; they differ in how answers are
+ * read.
+ */
 enum BrokerCall {
 
 	PROVISION("provision"), UPDATE("update"), DEPROVISION("deprovision"), BIND("bind"), UNBIND("unbind");
@@ -15,7 +18,10 @@ enum BrokerCall {
 		return this.verb;
 	}
 
-	/** Whether a failure of this call may have left something behind at the broker (OSB orphan mitigation). */
+	/**
+	 * Whether a failure of this call may have left something behind at the broker (OSB
+	 * orphan mitigation).
+	 */
 	boolean mayOrphan() {
 		return this != UPDATE;
 	}

@@ -39,7 +39,10 @@ class BrokerGateway {
 		return this.client.exchange(this.brokers.endpoint(instance.brokerId(), instance.deployment()), request);
 	}
 
-	/** The instance's plan as the catalog knows it (also when the broker no longer offers it). */
+	/**
+	 * The instance's plan as the catalog knows it (also when the broker no longer offers
+	 * it).
+	 */
 	@Nullable PlanView plan(ServiceInstance instance, String planId) {
 		return this.catalogs.plan(deployment(instance), instance.serviceId(), planId).orElse(null);
 	}
@@ -54,7 +57,10 @@ class BrokerGateway {
 			.orElse(null);
 	}
 
-	/** Whether the broker can be asked to bind asynchronously: it must let Bazaar fetch the binding. */
+	/**
+	 * Whether the broker can be asked to bind asynchronously: it must let Bazaar fetch
+	 * the binding.
+	 */
 	boolean bindingsRetrievable(ServiceInstance instance) {
 		ServiceView service = service(instance);
 		return service != null && service.bindingsRetrievable();

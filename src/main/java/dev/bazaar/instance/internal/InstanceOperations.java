@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends provisions, updates and deprovisions and records what came of them: done, in progress
- * (then polled in the background), or failed (then, where the spec says so, mitigated).
+ * Sends provisions, updates and deprovisions and records what came of them: done, in
+ * progress (then polled in the background), or failed (then, where the spec says so,
+ * mitigated).
  */
 @Component
 public class InstanceOperations {
@@ -61,7 +62,10 @@ public class InstanceOperations {
 		return reload(instance);
 	}
 
-	/** Asks the broker to change plan or parameters; the operation was begun by the caller. */
+	/**
+	 * Asks the broker to change plan or parameters; the operation was begun by the
+	 * caller.
+	 */
 	public ServiceInstance update(ServiceInstance instance, InstanceContext context, @Nullable String newPlanId,
 			@Nullable String sentParameters, @Nullable String allParameters) {
 		Outcome outcome = BrokerAnswers.classify(BrokerCall.UPDATE,
@@ -69,7 +73,8 @@ public class InstanceOperations {
 		String planId = (newPlanId != null) ? newPlanId : instance.planId();
 		Instant now = this.gateway.now();
 		if (outcome instanceof Outcome.Done done) {
-			this.instances.applied(instance.id(), planId, allParameters, BrokerAnswers.text(done.body(), "dashboard_url"));
+			this.instances.applied(instance.id(), planId, allParameters,
+					BrokerAnswers.text(done.body(), "dashboard_url"));
 			this.instances.operation(instance.id(), OperationKind.UPDATE, OperationState.SUCCEEDED, null, now);
 		}
 		else if (outcome instanceof Outcome.Accepted accepted) {
@@ -85,8 +90,8 @@ public class InstanceOperations {
 	}
 
 	/**
-	 * Unbinds every binding, then deprovisions; the operation was begun by the caller. Returns the
-	 * instance as it stands, or null once it is gone.
+	 * Unbinds every binding, then deprovisions; the operation was begun by the caller.
+	 * Returns the instance as it stands, or null once it is gone.
 	 */
 	public @Nullable ServiceInstance delete(ServiceInstance instance, @Nullable InstanceContext context) {
 		this.tasks.cancelAll(instance.id());
@@ -125,7 +130,10 @@ public class InstanceOperations {
 		return this.instances.find(instance.id()).orElse(null);
 	}
 
-	/** Marks a creation failed; where the broker may have created something, orders its deletion. */
+	/**
+	 * Marks a creation failed; where the broker may have created something, orders its
+	 * deletion.
+	 */
 	void failCreate(ServiceInstance instance, String reason, boolean mitigate) {
 		String description = mitigate ? reason + MITIGATING : reason;
 		this.instances.operation(instance.id(), OperationKind.CREATE, OperationState.FAILED, description,

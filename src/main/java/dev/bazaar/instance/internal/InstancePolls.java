@@ -7,8 +7,9 @@ import dev.bazaar.instance.ServiceInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls instances' last operations for provisions, updates and deprovisions, and finishes each
- * operation as the broker says: succeeded, failed (with orphan mitigation for provisions), or gone.
+ * Polls instances' last operations for provisions, updates and deprovisions, and finishes
+ * each operation as the broker says: succeeded, failed (with orphan mitigation for
+ * provisions), or gone.
  */
 @Component
 class InstancePolls {
@@ -32,7 +33,8 @@ class InstancePolls {
 		PollOutcome outcome = PollOutcome.classify(this.gateway.send(instance,
 				OsbCalls.pollInstance(instance, planOf(task, instance), task.brokerOperation())));
 		OperationKind kind = kindOf(task);
-		if (outcome instanceof PollOutcome.Succeeded || (outcome instanceof PollOutcome.Gone && kind == OperationKind.DELETE)) {
+		if (outcome instanceof PollOutcome.Succeeded
+				|| (outcome instanceof PollOutcome.Gone && kind == OperationKind.DELETE)) {
 			succeeded(task, instance, kind);
 		}
 		else if (outcome instanceof PollOutcome.Failed failed) {

@@ -59,23 +59,24 @@ public class InstanceRepository {
 		if (brokerIds.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql("select * from service_instance where status = 'FAILED' and broker_id in (:brokers) order by op_updated_at desc")
+		return this.jdbc.sql(
+				"select * from service_instance where status = 'FAILED' and broker_id in (:brokers) order by op_updated_at desc")
 			.param("brokers", brokerIds)
 			.query(InstanceRepository::instance)
 			.list();
 	}
 
 	/**
-	 * Starts an operation unless one runs on the instance or one of its bindings: the one check that
-	 * keeps operations one at a time, also across nodes.
+	 * Starts an operation unless one runs on the instance or one of its bindings: the one
+	 * check that keeps operations one at a time, also across nodes.
 	 */
 	public boolean begin(UUID id, OperationKind kind, String description, Instant now) {
-		return this.jdbc.sql("""
-				update service_instance set status = 'IN_PROGRESS', op_type = ?, op_state = 'IN_PROGRESS',
-				op_description = ?, op_updated_at = ?, updated_at = ?
-				where id = ? and status <> 'IN_PROGRESS'
-				and not exists (select 1 from service_binding b where b.instance_id = ? and b.status = 'IN_PROGRESS')""")
+		return this.jdbc
+			.sql("""
+					update service_instance set status = 'IN_PROGRESS', op_type = ?, op_state = 'IN_PROGRESS',
+					op_description = ?, op_updated_at = ?, updated_at = ?
+					where id = ? and status <> 'IN_PROGRESS'
+					and not exists (select 1 from service_binding b where b.instance_id = ? and b.status = 'IN_PROGRESS')""")
 			.params(kind.name(), description, Timestamps.of(now), Timestamps.of(now), id, id)
 			.update() == 1;
 	}
@@ -86,19 +87,21 @@ public class InstanceRepository {
 		this.jdbc.sql("""
 				update service_instance set status = ?, op_type = ?, op_state = ?, op_description = ?,
 				op_updated_at = ?, updated_at = ? where id = ?""")
-			.params(state.name(), kind.name(), state.name(), cut(description), Timestamps.of(now), Timestamps.of(now), id)
+			.params(state.name(), kind.name(), state.name(), cut(description), Timestamps.of(now), Timestamps.of(now),
+					id)
 			.update();
 	}
 
 	public void progress(UUID id, @Nullable String description, Instant now) {
-		this.jdbc.sql("update service_instance set op_description = ?, updated_at = ? where id = ? and status = 'IN_PROGRESS'")
+		this.jdbc.sql(
+				"update service_instance set op_description = ?, updated_at = ? where id = ? and status = 'IN_PROGRESS'")
 			.params(cut(description), Timestamps.of(now), id)
 			.update();
 	}
 
 	public void applied(UUID id, String planId, @Nullable String parameters, @Nullable String dashboardUrl) {
-		this.jdbc
-			.sql("update service_instance set plan_id = ?, parameters = ?, dashboard_url = coalesce(?, dashboard_url) where id = ?")
+		this.jdbc.sql(
+				"update service_instance set plan_id = ?, parameters = ?, dashboard_url = coalesce(?, dashboard_url) where id = ?")
 			.params(planId, parameters, dashboardUrl, id)
 			.update();
 	}

@@ -7,9 +7,9 @@ import dev.bazaar.instance.ServiceInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes instances and bindings that a broker may have created although their creation failed,
- * retrying with back-off until the broker confirms (200, 410, or 202 then done), as the OSB spec's
- * orphan mitigation asks.
+ * Deletes instances and bindings that a broker may have created although their creation
+ * failed, retrying with back-off until the broker confirms (200, 410, or 202 then done),
+ * as the OSB spec's orphan mitigation asks.
  */
 @Component
 class OrphanMitigation {

@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds the OSB requests for instances and bindings, with the bodies and query parameters of the
- * spec (v2.14) and Bazaar's context object.
+ * Builds the OSB requests for instances and bindings, with the bodies and query
+ * parameters of the spec (v2.14) and Bazaar's context object.
  */
 final class OsbCalls {
 
@@ -108,7 +108,10 @@ final class OsbCalls {
 				instance.id().toString(), null);
 	}
 
-	/** {@code X-Broker-API-Originating-Identity}: the platform name and base64 JSON naming the user. */
+	/**
+	 * {@code X-Broker-API-Originating-Identity}: the platform name and base64 JSON naming
+	 * the user.
+	 */
 	static @Nullable String identity(InstanceContext context) {
 		if (context.userId() == null) {
 			return null;

@@ -5,7 +5,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** What a broker's answer to a provision, update, deprovision, bind or unbind means for Bazaar. */
+/**
+ * What a broker's answer to a provision, update, deprovision, bind or unbind means for
+ * Bazaar.
+ */
 sealed interface Outcome {
 
 	/**
@@ -35,8 +38,10 @@ sealed interface Outcome {
 	 * It failed.
 	 *
 	 * @param reason what users read
-	 * @param mitigate whether Bazaar must delete what the broker may have created (orphan mitigation)
-	 * @param brokerError whether the broker failed (5xx, timeout, garbage) rather than refused (4xx)
+	 * @param mitigate whether Bazaar must delete what the broker may have created (orphan
+	 * mitigation)
+	 * @param brokerError whether the broker failed (5xx, timeout, garbage) rather than
+	 * refused (4xx)
 	 */
 	record Failed(String reason, boolean mitigate, boolean brokerError) implements Outcome {
 	}

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates parameters against a plan's JSON Schemas ({@code schemas.service_instance.create.parameters}
- * and the like) before the broker is called, so users learn what to fix beside each field.
+ * Validates parameters against a plan's JSON Schemas
+ * ({@code schemas.service_instance.create.parameters} and the like) before the broker is
+ * called, so users learn what to fix beside each field.
  */
 @Component
 public class ParameterSchemas {
@@ -27,8 +28,8 @@ public class ParameterSchemas {
 	private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
 	/**
-	 * The parameters schema at {@code path} (for example {@code service_instance.create}) of a plan's
-	 * {@code schemas} object, or null.
+	 * The parameters schema at {@code path} (for example {@code service_instance.create})
+	 * of a plan's {@code schemas} object, or null.
 	 */
 	public @Nullable JsonNode schema(@Nullable String schemas, String path) {
 		if (schemas == null) {
@@ -42,7 +43,10 @@ public class ParameterSchemas {
 		return parameters.isObject() ? parameters : null;
 	}
 
-	/** Every way the parameters break the schema, with fields named like {@code parameters.storage_gb}. */
+	/**
+	 * Every way the parameters break the schema, with fields named like
+	 * {@code parameters.storage_gb}.
+	 */
 	public List<FieldMessage> validate(@Nullable JsonNode schema, JsonNode parameters) {
 		if (schema == null) {
 			return List.of();

@@ -58,8 +58,9 @@ sealed interface PollOutcome {
 		}
 		JsonNode body = BrokerAnswers.jsonObject(answer.body());
 		if (answer.status() != 200 || body == null) {
-			return new Invalid("the broker answered HTTP " + answer.status()
-					+ ((body == null) ? " without a JSON object" : ""), retryAfter);
+			return new Invalid(
+					"the broker answered HTTP " + answer.status() + ((body == null) ? " without a JSON object" : ""),
+					retryAfter);
 		}
 		String description = BrokerAnswers.text(body, "description");
 		String state = BrokerAnswers.text(body, "state");

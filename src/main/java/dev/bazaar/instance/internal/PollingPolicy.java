@@ -9,8 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * When to poll again and when to give up: the broker's {@code Retry-After} when it sends one,
- * otherwise a back-off from a few seconds to a cap; polling stops at the plan's
+ * When to poll again and when to give up: the broker's {@code Retry-After} when it sends
+ * one, otherwise a back-off from a few seconds to a cap; polling stops at the plan's
  * {@code maximum_polling_duration} or Bazaar's maximum, whichever comes first.
  */
 @Component
@@ -34,7 +34,9 @@ class PollingPolicy {
 		this.mitigationMaxInterval = mitigationMaxInterval;
 	}
 
-	/** When to poll next after {@code attempts} polls, honouring the broker's Retry-After. */
+	/**
+	 * When to poll next after {@code attempts} polls, honouring the broker's Retry-After.
+	 */
 	Instant nextPoll(Instant now, int attempts, @Nullable Duration retryAfter) {
 		if (retryAfter != null) {
 			return now.plus(min(retryAfter, this.maxInterval));

@@ -9,7 +9,9 @@ enum TaskKind {
 	POLL_UPDATE,
 	/** Poll the instance's last operation for a deprovision. */
 	POLL_DEPROVISION,
-	/** Delete an instance the broker may have created although its provisioning failed. */
+	/**
+	 * Delete an instance the broker may have created although its provisioning failed.
+	 */
 	MITIGATE_INSTANCE,
 	/** Poll the deprovision sent by an orphan mitigation. */
 	POLL_MITIGATE_INSTANCE,

@@ -11,7 +11,10 @@ import dev.bazaar.shared.jdbc.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of background work, claimed through the database so each task runs on one node at a time. */
+/**
+ * Rows of background work, claimed through the database so each task runs on one node at
+ * a time.
+ */
 @Repository
 class TaskRepository {
 
@@ -39,8 +42,9 @@ class TaskRepository {
 	}
 
 	/**
-	 * Claims a task until {@code leaseUntil}, only if no node claimed or rescheduled it since it was
-	 * read; a node that dies while holding it lets the lease run out and another node takes over.
+	 * Claims a task until {@code leaseUntil}, only if no node claimed or rescheduled it
+	 * since it was read; a node that dies while holding it lets the lease run out and
+	 * another node takes over.
 	 */
 	boolean claim(Task task, Instant leaseUntil) {
 		return this.jdbc.sql("update instance_task set due_at = ? where id = ? and due_at = ?")

@@ -22,8 +22,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs due background work: every node looks for due tasks and claims each through the database, so
- * a poll runs on one node; work left by a node that stopped is taken over once its lease runs out.
+ * Runs due background work: every node looks for due tasks and claims each through the
+ * database, so a poll runs on one node; work left by a node that stopped is taken over
+ * once its lease runs out.
  */
 @Component
 public class TaskWorker implements DisposableBean {
@@ -82,7 +83,10 @@ public class TaskWorker implements DisposableBean {
 		runDue();
 	}
 
-	/** Claims and runs the tasks due now, waiting until they are done; returns how many ran here. */
+	/**
+	 * Claims and runs the tasks due now, waiting until they are done; returns how many
+	 * ran here.
+	 */
 	public int runDue() {
 		Instant now = this.clock.instant();
 		List<Task> claimed = this.repository.due(now, this.batch)
@@ -112,7 +116,8 @@ public class TaskWorker implements DisposableBean {
 			run(task);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Task " + task.kind() + " of instance " + task.instanceId() + " failed; it will be retried", ex);
+			logger.warn("Task " + task.kind() + " of instance " + task.instanceId() + " failed; it will be retried",
+					ex);
 			this.tasks.retryMitigation(task);
 		}
 	}

@@ -25,7 +25,10 @@ class Tasks {
 		this.gateway = gateway;
 	}
 
-	/** Polls an instance's or binding's last operation after the broker accepted a request. */
+	/**
+	 * Polls an instance's or binding's last operation after the broker accepted a
+	 * request.
+	 */
 	void poll(ServiceInstance instance, TaskKind kind, Outcome.Accepted accepted, String planId,
 			@Nullable String payload) {
 		poll(instance, null, kind, accepted, planId, payload);
@@ -41,20 +44,22 @@ class Tasks {
 
 	void mitigateInstance(ServiceInstance instance) {
 		Instant now = this.gateway.now();
-		this.repository.insert(Task.of(instance.id(), null, TaskKind.MITIGATE_INSTANCE, null, instance.planId(), null,
-				now, null), now);
+		this.repository.insert(
+				Task.of(instance.id(), null, TaskKind.MITIGATE_INSTANCE, null, instance.planId(), null, now, null),
+				now);
 	}
 
 	void mitigateBinding(ServiceInstance instance, UUID bindingId) {
 		Instant now = this.gateway.now();
-		this.repository.insert(Task.of(instance.id(), bindingId, TaskKind.MITIGATE_BINDING, null, instance.planId(),
-				null, now, null), now);
+		this.repository.insert(
+				Task.of(instance.id(), bindingId, TaskKind.MITIGATE_BINDING, null, instance.planId(), null, now, null),
+				now);
 	}
 
 	void continueDelete(ServiceInstance instance) {
 		Instant now = this.gateway.now();
-		this.repository.insert(Task.of(instance.id(), null, TaskKind.CONTINUE_DELETE, null, instance.planId(), null,
-				now, null), now);
+		this.repository.insert(
+				Task.of(instance.id(), null, TaskKind.CONTINUE_DELETE, null, instance.planId(), null, now, null), now);
 	}
 
 	/** Polls again later: when the broker asked, or after a back-off. */
@@ -71,9 +76,10 @@ class Tasks {
 	void replace(Task task, TaskKind kind, @Nullable String brokerOperation, @Nullable Duration retryAfter) {
 		Instant now = this.gateway.now();
 		this.repository.delete(task);
-		this.repository.insert(new Task(UUID.randomUUID(), task.instanceId(), task.bindingId(), kind, brokerOperation,
-				task.planId(), task.payload(), this.policy.nextPoll(now, 0, retryAfter),
-				this.policy.deadline(now, null), 0), now);
+		this.repository.insert(
+				new Task(UUID.randomUUID(), task.instanceId(), task.bindingId(), kind, brokerOperation, task.planId(),
+						task.payload(), this.policy.nextPoll(now, 0, retryAfter), this.policy.deadline(now, null), 0),
+				now);
 	}
 
 	void done(Task task) {

@@ -1,4 +1,7 @@
-/** How the instance module talks to brokers, stores instances and runs its background work. */
+/**
+ * How the instance module talks to brokers, stores instances and runs its background
+ * work.
+ */
 @NullMarked
 package dev.bazaar.instance.internal;
 

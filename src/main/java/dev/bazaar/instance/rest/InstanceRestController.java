@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Service instances and bindings: 201/200/204 when done at once, 202 while the broker works on it. */
+/**
+ * Service instances and bindings: 201/200/204 when done at once, 202 while the broker
+ * works on it.
+ */
 @RestController
 @Tag(name = "Service instances", description = "Order, change and delete service instances and bindings")
 class InstanceRestController {
@@ -142,8 +145,8 @@ class InstanceRestController {
 
 	}
 
-	record FailedInstanceResponse(UUID id, String displayName, String brokerIdentifier, String serviceId,
-			String planId, @Nullable String planName, LastOperation lastOperation, String consumerCustomer) {
+	record FailedInstanceResponse(UUID id, String displayName, String brokerIdentifier, String serviceId, String planId,
+			@Nullable String planName, LastOperation lastOperation, String consumerCustomer) {
 
 		static FailedInstanceResponse of(FailedInstance failed) {
 			ServiceInstance instance = failed.instance();
