@@ -136,6 +136,19 @@ class TenancyPagesTests {
 			.andExpect(content().string(not(containsString("Add marketplace"))));
 	}
 
+	@Test
+	void answersUnknownAddressesWithThePageOrAProblem() throws Exception {
+		this.mvc.perform(page(get("/no-such-page"), "admin", "admin-password"))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(containsString("Page not found")));
+		this.mvc.perform(page(get("/projects/shop/marketplaces"), "admin", "admin-password"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().string(containsString("<h1>Method Not Allowed</h1>")));
+		this.mvc.perform(get("/api/no-such-thing").with(httpBasic("admin", "admin-password")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
 	private MockHttpServletRequestBuilder page(MockHttpServletRequestBuilder request, String username,
 			String password) {
 		return request.accept(MediaType.TEXT_HTML).with(httpBasic(username, password)).with(csrf());
