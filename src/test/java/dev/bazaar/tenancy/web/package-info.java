@@ -1,0 +1,2 @@
+/** Tests of the tenancy pages. */
+package dev.bazaar.tenancy.web;
