@@ -177,6 +177,24 @@ class TenancyApiTests {
 		assertProblem(this.partnerAdmin.post(users(), newUserBody(unique("heidi"), "PARTNER_ADMIN")), 400);
 	}
 
+	@Test
+	void refusesPasswordsTooShortOrTooLong() {
+		Map<String, String> tooShort = Map.of("username", unique("ivan"), "password", "short", "role",
+				"CUSTOMER_EMPLOYEE");
+		assertThat(this.customerAdmin.post(users(), tooShort).json().get("detail").asString()).contains("at least 8");
+		// bcrypt takes at most 72 bytes; more used to fail with 500.
+		Map<String, String> tooLong = Map.of("username", unique("judy"), "password", "p".repeat(73), "role",
+				"CUSTOMER_EMPLOYEE");
+		Reply reply = this.customerAdmin.post(users(), tooLong);
+		assertProblem(reply, 400);
+		assertThat(reply.json().get("detail").asString()).contains("at most 72");
+	}
+
+	@Test
+	void aTooLongPasswordAtSignInIsJustWrong() {
+		assertProblem(Api.as(this.port, "admin", "p".repeat(100)).get("/api/locations"), 401);
+	}
+
 	// POST /api/locations, GET /api/locations
 
 	@Test
