@@ -207,15 +207,13 @@ public class TenancyManagement {
 
 	private UserAccount insertUser(NewUser command, UUID customerId) {
 		String username = Usernames.require(command.username());
-		if (command.password() == null || command.password().length() < 8) {
-			throw InvalidRequest.forField("password", "must have at least 8 characters");
-		}
+		String password = Passwords.require(command.password());
 		if (this.repository.usernameTaken(username)) {
 			throw new StateConflict("The username '" + username + "' is taken; choose another");
 		}
 		UserAccount user = new UserAccount(UUID.randomUUID(), username, command.role(), customerId,
 				this.clock.instant());
-		this.repository.insertUser(user, this.passwordEncoder.encode(command.password()));
+		this.repository.insertUser(user, this.passwordEncoder.encode(password));
 		return user;
 	}
 

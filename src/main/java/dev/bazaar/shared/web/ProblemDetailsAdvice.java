@@ -13,6 +13,7 @@ import dev.bazaar.shared.RequestRefused;
 import dev.bazaar.shared.ResourceNotFound;
 import dev.bazaar.shared.StateConflict;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -42,6 +43,14 @@ class ProblemDetailsAdvice {
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex) {
 		return problem(statusOf(ex), ex.title(), ex.getMessage(), ex.errors());
+	}
+
+	// Two requests that create the same identifier at once both pass the service's check;
+	// the database's unique constraint stops the second.
+	@ExceptionHandler(DuplicateKeyException.class)
+	ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex) {
+		return problem(HttpStatus.CONFLICT, "Conflict",
+				"Something with the same identifier or name was just created; reload, and choose another", List.of());
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
