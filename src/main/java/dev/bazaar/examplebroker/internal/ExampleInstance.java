@@ -1,0 +1,40 @@
+package dev.bazaar.examplebroker.internal;
+
+import java.time.Instant;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A service instance of the example broker and its last operation. */
+public record ExampleInstance(String id, String serviceId, String planId, ObjectNode parameters, Operation operation) {
+
+	boolean removedAt(Instant now) {
+		return this.operation.removedAt(now);
+	}
+
+	boolean busyAt(Instant now) {
+		return this.operation.inProgressAt(now);
+	}
+
+	/** Whether it was provisioned completely and is not being changed. */
+	boolean usableAt(Instant now) {
+		return this.operation.succeededAt(now) && this.operation.kind() != OperationKind.DEPROVISION;
+	}
+
+	boolean provisioningAt(Instant now) {
+		return this.operation.kind() == OperationKind.PROVISION && busyAt(now);
+	}
+
+	boolean sameAs(String serviceId, String planId, JsonNode parameters) {
+		return this.serviceId.equals(serviceId) && this.planId.equals(planId) && this.parameters.equals(parameters);
+	}
+
+	ExampleInstance with(Operation operation) {
+		return new ExampleInstance(this.id, this.serviceId, this.planId, this.parameters, operation);
+	}
+
+	ExampleInstance changed(String planId, ObjectNode parameters, Operation operation) {
+		return new ExampleInstance(this.id, this.serviceId, planId, parameters, operation);
+	}
+
+}
