@@ -93,12 +93,14 @@ public class CommunicationLogs {
 	}
 
 	private static NewCommunicationLog storable(NewCommunicationLog log) {
-		// Masked again in case a caller forgot; ids cut to the column's size so the row
-		// is kept.
+		// Masked again in case a caller forgot, binding credentials masked; ids cut to
+		// the
+		// column's size so the row is kept.
 		return new NewCommunicationLog(log.requestedAt(), log.brokerId(), log.brokerIdentifier(), log.customerId(),
 				log.location(), log.operationType(), log.method(), log.url(),
 				SensitiveHeaders.masked(log.requestHeaders()), log.requestBody(), log.responseCode(),
-				SensitiveHeaders.masked(log.responseHeaders()), log.responseBody(), log.durationMs(), log.error(),
+				SensitiveHeaders.masked(log.responseHeaders()),
+				SensitiveBodies.masked(log.operationType(), log.responseBody()), log.durationMs(), log.error(),
 				cut(log.planId()), cut(log.instanceId()), log.requestIdentity());
 	}
 

@@ -60,7 +60,9 @@ public class ParameterSchemas {
 	}
 
 	private static String field(Error error) {
-		String location = error.getInstanceLocation().toString().replaceFirst("^\\$", "");
+		// The location is a JSON pointer ("/storage_gb") or a path ("$.storage_gb"): both
+		// become dots.
+		String location = error.getInstanceLocation().toString().replaceFirst("^\\$", "").replace('/', '.');
 		String property = ("required".equals(error.getKeyword()) && error.getProperty() != null)
 				? "." + error.getProperty() : "";
 		return "parameters" + location + property;
