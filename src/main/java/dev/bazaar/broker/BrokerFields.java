@@ -15,18 +15,18 @@ import org.jspecify.annotations.Nullable;
  * Checks the fields of a registration, collecting every problem so the user fixes them at
  * once.
  */
-final class BrokerFields {
+public final class BrokerFields {
 
 	private final List<FieldMessage> errors = new ArrayList<>();
 
-	String name(@Nullable String name) {
+	public String name(@Nullable String name) {
 		if (name == null || name.isBlank()) {
 			return reject("name", "is required");
 		}
 		return (name.strip().length() > 200) ? reject("name", "must be at most 200 characters") : name.strip();
 	}
 
-	String identifier(@Nullable String identifier) {
+	public String identifier(@Nullable String identifier) {
 		if (identifier == null || identifier.isBlank()) {
 			return reject("identifier", "is required; " + Identifiers.RULE);
 		}
@@ -34,7 +34,7 @@ final class BrokerFields {
 				: reject("identifier", "'" + identifier + "' is not allowed; " + Identifiers.RULE);
 	}
 
-	String endpoint(@Nullable String endpoint) {
+	public String endpoint(@Nullable String endpoint) {
 		if (endpoint == null || endpoint.isBlank()) {
 			return reject("endpoint", "is required, for example https://broker.example.com");
 		}
@@ -57,7 +57,7 @@ final class BrokerFields {
 		return value.replaceAll("/+$", "");
 	}
 
-	String username(@Nullable String username) {
+	public String username(@Nullable String username) {
 		if (username == null || username.isEmpty()) {
 			return reject("username", "is required");
 		}
@@ -68,7 +68,7 @@ final class BrokerFields {
 		return (username.length() > 200) ? reject("username", "must be at most 200 characters") : username;
 	}
 
-	String password(@Nullable String password) {
+	public String password(@Nullable String password) {
 		if (password == null || password.isEmpty()) {
 			return reject("password", "is required");
 		}
@@ -76,7 +76,7 @@ final class BrokerFields {
 	}
 
 	/** Throws {@link InvalidRequest} listing every problem found, if any. */
-	void check() {
+	public void check() {
 		if (!this.errors.isEmpty()) {
 			List<String> parts = this.errors.stream().map((error) -> error.field() + " " + error.message()).toList();
 			throw new InvalidRequest("Fix the registration: " + String.join("; ", parts), this.errors);

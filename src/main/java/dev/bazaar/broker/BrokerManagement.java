@@ -26,6 +26,7 @@ import dev.bazaar.tenancy.TenantAccess;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,9 +57,12 @@ public class BrokerManagement {
 
 	private final Clock clock;
 
+	private final ObjectProvider<BrokerDeployments> deployments;
+
 	BrokerManagement(BrokerRepository repository, CatalogFetcher fetcher, CatalogManagement catalogs,
 			TenancyManagement tenancy, TenantAccess access, SecretCipher cipher, RefreshSchedule schedule,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, ObjectProvider<BrokerDeployments> deployments) {
+		this.deployments = deployments;
 		this.repository = repository;
 		this.fetcher = fetcher;
 		this.catalogs = catalogs;
@@ -137,16 +141,80 @@ public class BrokerManagement {
 		return changed;
 	}
 
-	/** Deletes a registration and its catalogs; sends nothing to the broker. */
+	/**
+	 * Deletes a registration, its pending publications and its catalogs; sends nothing to
+	 * the broker. Once a publication was approved, the broker can only be deactivated.
+	 */
 	public void delete(String brokerIdentifier, String confirmation) {
 		ServiceBroker broker = ownedBroker(brokerIdentifier, false);
 		if (!broker.name().equals(confirmation)) {
 			throw new RequestRefused("To delete the broker, confirm with its name exactly: '" + broker.name() + "'");
 		}
+		if (this.repository.approvedAt(broker.id()) != null) {
+			throw new StateConflict("Broker '" + broker.identifier() + "' had a publication approved, so consumers may "
+					+ "use it: it cannot be deleted. Deactivate it instead");
+		}
 		this.transactions.executeWithoutResult((tx) -> {
 			this.catalogs.deleteAll(broker.id());
 			this.repository.delete(broker.id());
 		});
+	}
+
+	/**
+	 * Deactivates a broker for good: its services leave every marketplace, new instances
+	 * are refused, existing ones stay. Only after a publication was approved (otherwise
+	 * delete it).
+	 */
+	public ServiceBroker deactivate(String brokerIdentifier, String confirmation) {
+		ServiceBroker broker = ownedBroker(brokerIdentifier, false);
+		if (!broker.name().equals(confirmation)) {
+			throw new RequestRefused(
+					"To deactivate the broker, confirm with its name exactly: '" + broker.name() + "'");
+		}
+		if (broker.status() == BrokerStatus.DEACTIVATED) {
+			return broker;
+		}
+		if (this.repository.approvedAt(broker.id()) == null) {
+			throw new StateConflict("Broker '" + broker.identifier() + "' never had a publication approved: "
+					+ "delete it instead of deactivating it");
+		}
+		ServiceBroker deactivated = new ServiceBroker(broker.id(), broker.identifier(), broker.name(),
+				broker.customerId(), broker.endpoint(), broker.username(), broker.developmentMode(),
+				BrokerStatus.DEACTIVATED, broker.createdAt(), this.clock.instant());
+		this.repository.deactivate(broker.id(), deactivated.updatedAt());
+		return deactivated;
+	}
+
+	/**
+	 * Records that a publication of the broker was approved; from then on it cannot be
+	 * deleted.
+	 */
+	public void markApproved(UUID brokerId) {
+		this.repository.markApproved(brokerId, this.clock.instant());
+	}
+
+	/** Whether a publication of the broker was ever approved. */
+	public boolean everApproved(ServiceBroker broker) {
+		return this.repository.approvedAt(broker.id()) != null;
+	}
+
+	/** The broker's publications, as its owner sees them. */
+	public List<BrokerDeployments.PublishedDeployment> publications(ServiceBroker broker) {
+		BrokerDeployments published = this.deployments.getIfAvailable();
+		return (published != null) ? published.of(broker.id()) : List.of();
+	}
+
+	/**
+	 * Fetches and validates a catalog from any deployment of a broker; for the publishing
+	 * module.
+	 */
+	public ValidatedCatalog fetchCatalog(BrokerEndpoint endpoint) {
+		return this.fetcher.fetch(endpoint);
+	}
+
+	/** The broker, for its owner's customer admins only (who may change it). */
+	public ServiceBroker ownBroker(String brokerIdentifier) {
+		return ownedBroker(brokerIdentifier, false);
 	}
 
 	/**
@@ -204,10 +272,13 @@ public class BrokerManagement {
 	public BrokerEndpoint endpoint(UUID brokerId, String deployment) {
 		ServiceBroker broker = this.repository.byId(brokerId)
 			.orElseThrow(() -> new ResourceNotFound("The service broker of this instance no longer exists"));
-		if (!Deployment.PRIVATE.equals(deployment)) {
-			throw new ResourceNotFound("Broker '" + broker.identifier() + "' has no deployment '" + deployment + "'");
+		if (Deployment.PRIVATE.equals(deployment)) {
+			return privateEndpoint(broker);
 		}
-		return privateEndpoint(broker);
+		return Optional.ofNullable(this.deployments.getIfAvailable())
+			.flatMap((published) -> published.endpoint(brokerId, deployment))
+			.orElseThrow(() -> new ResourceNotFound(
+					"Broker '" + broker.identifier() + "' has no deployment at location '" + deployment + "'"));
 	}
 
 	/** A broker by id, for other modules; no access check. */

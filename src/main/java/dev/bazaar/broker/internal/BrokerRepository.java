@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.bazaar.broker.BrokerStatus;
 import dev.bazaar.broker.ServiceBroker;
 import dev.bazaar.shared.jdbc.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,6 +86,26 @@ public class BrokerRepository {
 
 	public void delete(UUID id) {
 		this.jdbc.sql("delete from service_broker where id = ?").param(id).update();
+	}
+
+	public void deactivate(UUID id, Instant at) {
+		this.jdbc.sql("update service_broker set status = 'DEACTIVATED', updated_at = ? where id = ?")
+			.params(Timestamps.of(at), id)
+			.update();
+	}
+
+	public void markApproved(UUID id, Instant at) {
+		this.jdbc.sql("update service_broker set approved_at = ? where id = ? and approved_at is null")
+			.params(Timestamps.of(at), id)
+			.update();
+	}
+
+	public @Nullable Instant approvedAt(UUID id) {
+		return this.jdbc.sql("select approved_at from service_broker where id = ?")
+			.param(id)
+			.query((rs, row) -> Timestamps.read(rs, "approved_at"))
+			.optional()
+			.orElse(null);
 	}
 
 	/**

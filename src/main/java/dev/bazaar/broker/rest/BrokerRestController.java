@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.bazaar.broker.BrokerCommands.RegisterBroker;
 import dev.bazaar.broker.BrokerCommands.UpdateBroker;
+import dev.bazaar.broker.BrokerDeployments.PublishedDeployment;
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.BrokerStatus;
 import dev.bazaar.broker.ServiceBroker;
@@ -70,6 +71,12 @@ class BrokerRestController {
 		this.brokers.delete(broker, confirm);
 	}
 
+	@PostMapping("/service-brokers/{broker}/deactivate")
+	@Operation(summary = "Deactivate a broker for good (only after an approval); confirm with its name")
+	BrokerResponse deactivate(@PathVariable String broker, @RequestParam(defaultValue = "") String confirm) {
+		return response(this.brokers.deactivate(broker, confirm));
+	}
+
 	@GetMapping("/service-brokers/{broker}/catalog")
 	CatalogResponse catalog(@PathVariable String broker) {
 		return CatalogResponse.of(this.brokers.catalog(this.brokers.broker(broker)));
@@ -86,13 +93,13 @@ class BrokerRestController {
 		return new BrokerResponse(broker.identifier(), broker.name(), broker.endpoint(), broker.username(),
 				broker.developmentMode(), this.brokers.ownerIdentifier(broker), broker.status(),
 				(catalog != null) ? catalog.fetchedAt() : null, (catalog != null) ? catalog.lastError() : null,
-				List.of(), broker.createdAt(), broker.updatedAt());
+				this.brokers.publications(broker), broker.createdAt(), broker.updatedAt());
 	}
 
 	/** A broker as the API shows it: never with its password. */
 	record BrokerResponse(String identifier, String name, String endpoint, String username, boolean developmentMode,
 			String customer, BrokerStatus status, @Nullable Instant catalogFetchedAt, @Nullable String lastCatalogError,
-			List<Object> publications, Instant createdAt, Instant updatedAt) {
+			List<PublishedDeployment> publications, Instant createdAt, Instant updatedAt) {
 	}
 
 }
