@@ -240,6 +240,28 @@ class BrokerPagesTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Test
+	void loadsMoreLogsPageByPage() throws Exception {
+		String identifier = registered("more");
+		this.customer.admin().post("/api/service-brokers/" + identifier + "/catalog/refresh", "");
+		this.customer.admin().post("/api/service-brokers/" + identifier + "/catalog/refresh", "");
+		String page = this.mvc.perform(asAdmin(get("/service-brokers/" + identifier + "/logs").param("limit", "2")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Load more")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String next = page.replaceAll("(?s).*hx-get=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+		assertThat(next).contains("cursor=").contains("limit=2");
+		this.mvc.perform(asAdmin(get(next)).header("HX-Request", "true"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("<tr>"), containsString("FETCH_CATALOG"),
+					not(containsString("<html")), not(containsString("Load more")))));
+		this.mvc.perform(asAdmin(get(next)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("Back to the newest"), containsString("<html"))));
+	}
+
 	private String registered(String prefix) {
 		String identifier = identifier(prefix);
 		Map<String, Object> body = new HashMap<>();

@@ -27,10 +27,12 @@ class CommunicationLogController {
 	// htmx's "Load more" asks for the next rows only and appends them to the table.
 	@GetMapping("/service-brokers/{broker}/logs")
 	String logs(@PathVariable String broker, @RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String limit,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		LogQuery query = LogQuery.parse(null, null, null, null, null, null, cursor);
+		LogQuery query = LogQuery.parse(null, null, null, null, null, limit, cursor);
 		model.addAttribute("broker", broker);
 		model.addAttribute("page", this.logs.search(broker, query));
+		model.addAttribute("limit", limit);
 		model.addAttribute("continued", cursor != null && !cursor.isBlank());
 		return (htmx != null) ? "commlog/logs :: rows" : "commlog/logs";
 	}
