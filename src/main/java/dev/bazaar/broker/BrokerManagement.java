@@ -255,14 +255,11 @@ public class BrokerManagement {
 	}
 
 	/**
-	 * The customer's active brokers: what its private marketplace offers. No access
-	 * check.
+	 * The customer's brokers, active or not: what supplies its private marketplace. No
+	 * access check.
 	 */
-	public List<ServiceBroker> activeBrokersOf(UUID customerId) {
-		return this.repository.ofCustomer(customerId)
-			.stream()
-			.filter((broker) -> broker.status() == BrokerStatus.ACTIVE)
-			.toList();
+	public List<ServiceBroker> brokersOf(UUID customerId) {
+		return this.repository.ofCustomer(customerId);
 	}
 
 	/**

@@ -74,6 +74,12 @@ public class CatalogManagement {
 		return this.views.plan(deployment, serviceId, planId);
 	}
 
+	/** Forgets one deployment's catalog (a revoked publication). */
+	@Transactional
+	public void delete(Deployment deployment) {
+		this.catalogs.delete(deployment);
+	}
+
 	/** Forgets all catalogs of a broker, for its deletion. */
 	@Transactional
 	public void deleteAll(UUID brokerId) {

@@ -251,6 +251,11 @@ public class InstanceManagement {
 		if (command.marketplace() == null || command.serviceId() == null || command.planId() == null) {
 			throw new InvalidRequest("marketplace, serviceId and planId are required");
 		}
+		this.marketplaces.deactivatedSupplierOf(project, command.marketplace(), command.serviceId())
+			.ifPresent((broker) -> {
+				throw new StateConflict("Broker '" + broker + "' was deactivated by its owner: its services take "
+						+ "no new instances. Existing instances stay usable");
+			});
 		return this.marketplaces.offeredPlan(project, command.marketplace(), command.serviceId(), command.planId())
 			.orElseThrow(() -> new RequestRefused("Plan '" + command.planId() + "' of service '" + command.serviceId()
 					+ "' is not offered in marketplace '" + command.marketplace() + "' of project '"

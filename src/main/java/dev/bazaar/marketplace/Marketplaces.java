@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.bazaar.broker.BrokerManagement;
+import dev.bazaar.broker.BrokerStatus;
 import dev.bazaar.broker.ServiceBroker;
 import dev.bazaar.catalog.CatalogManagement;
 import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.PlanView;
 import dev.bazaar.catalog.ServiceView;
+import dev.bazaar.publishing.PublishingManagement;
 import dev.bazaar.tenancy.Marketplace;
 import dev.bazaar.tenancy.Project;
 import dev.bazaar.tenancy.TenancyManagement;
@@ -29,10 +31,14 @@ public class Marketplaces {
 
 	private final CatalogManagement catalogs;
 
-	Marketplaces(TenancyManagement tenancy, BrokerManagement brokers, CatalogManagement catalogs) {
+	private final PublishingManagement publishing;
+
+	Marketplaces(TenancyManagement tenancy, BrokerManagement brokers, CatalogManagement catalogs,
+			PublishingManagement publishing) {
 		this.tenancy = tenancy;
 		this.brokers = brokers;
 		this.catalogs = catalogs;
+		this.publishing = publishing;
 	}
 
 	/**
@@ -46,13 +52,48 @@ public class Marketplaces {
 	public List<MarketplaceOffering> offerings(Project project) {
 		List<MarketplaceOffering> offerings = new ArrayList<>();
 		for (String marketplace : this.tenancy.marketplaceIdentifiers(project.id())) {
-			if (Marketplace.PRIVATE.equals(marketplace)) {
-				for (ServiceBroker broker : this.brokers.activeBrokersOf(project.customerId())) {
-					addOfferings(offerings, marketplace, broker, Deployment.PRIVATE);
+			for (Supplier supplier : suppliers(project, marketplace)) {
+				if (supplier.broker().status() == BrokerStatus.ACTIVE) {
+					addOfferings(offerings, marketplace, supplier.broker(), supplier.deployment());
 				}
 			}
 		}
 		return offerings;
+	}
+
+	/**
+	 * The identifier of the deactivated broker that offered the service in that
+	 * marketplace, if one did: its services take no new instances.
+	 */
+	public Optional<String> deactivatedSupplierOf(Project project, String marketplace, String serviceId) {
+		return suppliers(project, marketplace).stream()
+			.filter((supplier) -> supplier.broker().status() == BrokerStatus.DEACTIVATED)
+			.filter((supplier) -> this.catalogs.catalog(new Deployment(supplier.broker().id(), supplier.deployment()))
+				.map((catalog) -> catalog.services().stream().anyMatch((service) -> service.id().equals(serviceId)))
+				.orElse(false))
+			.map((supplier) -> supplier.broker().identifier())
+			.findFirst();
+	}
+
+	private List<Supplier> suppliers(Project project, String marketplace) {
+		if (!this.tenancy.marketplaceIdentifiers(project.id()).contains(marketplace)) {
+			return List.of();
+		}
+		if (Marketplace.PRIVATE.equals(marketplace)) {
+			return this.brokers.brokersOf(project.customerId())
+				.stream()
+				.map((broker) -> new Supplier(broker, Deployment.PRIVATE))
+				.toList();
+		}
+		return this.publishing.approvedAt(marketplace)
+			.stream()
+			.flatMap((publication) -> this.brokers.findById(publication.brokerId()).stream())
+			.map((broker) -> new Supplier(broker, marketplace))
+			.toList();
+	}
+
+	/** A broker deployment that supplies a marketplace. */
+	private record Supplier(ServiceBroker broker, String deployment) {
 	}
 
 	/** The plan, if the project can order it in that marketplace now; no access check. */

@@ -76,6 +76,14 @@ public class CatalogRepository {
 		}
 	}
 
+	public void delete(Deployment deployment) {
+		for (String table : new String[] { "catalog_plan", "catalog_service", "catalog" }) {
+			this.jdbc.sql("delete from " + table + " where broker_id = ? and deployment = ?")
+				.params(deployment.brokerId(), deployment.name())
+				.update();
+		}
+	}
+
 	public void deleteAll(UUID brokerId) {
 		this.jdbc.sql("delete from catalog_plan where broker_id = ?").param(brokerId).update();
 		this.jdbc.sql("delete from catalog_service where broker_id = ?").param(brokerId).update();

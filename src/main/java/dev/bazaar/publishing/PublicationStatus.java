@@ -1,0 +1,8 @@
+package dev.bazaar.publishing;
+
+/** Where a publication stands in its review. */
+public enum PublicationStatus {
+
+	PENDING_APPROVAL, APPROVED, REJECTED
+
+}
