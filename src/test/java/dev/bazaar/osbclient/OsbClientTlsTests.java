@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import dev.bazaar.osbclient.OsbResponse.Answered;
 import dev.bazaar.osbclient.OsbResponse.FailureKind;
-import dev.bazaar.osbclient.TestCertificates.Issued;
+import dev.bazaar.support.TestCertificates;
+import dev.bazaar.support.TestCertificates.Issued;
+import dev.bazaar.support.TlsBroker;
 import dev.bazaar.support.BazaarTest;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.bazaar.osbclient;
+package dev.bazaar.support;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -32,7 +32,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Test CA and server certificates, made with BouncyCastle for each test run. */
-final class TestCertificates {
+public final class TestCertificates {
 
 	private static final AtomicLong serials = new AtomicLong(System.currentTimeMillis());
 
@@ -42,10 +42,10 @@ final class TestCertificates {
 	}
 
 	/** A key pair with its certificate. */
-	record Issued(KeyPair keys, X509Certificate certificate, X509Certificate... chain) {
+	public record Issued(KeyPair keys, X509Certificate certificate, X509Certificate... chain) {
 
 		/** A server-side TLS context presenting this certificate (and its chain). */
-		SSLContext serverContext() {
+		public SSLContext serverContext() {
 			try {
 				KeyStore store = KeyStore.getInstance("PKCS12");
 				store.load(null, null);
@@ -65,7 +65,7 @@ final class TestCertificates {
 		}
 
 		/** Writes the certificate as PEM into a temporary file. */
-		Path writePem() {
+		public Path writePem() {
 			try {
 				String pem = "-----BEGIN CERTIFICATE-----\n"
 						+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(this.certificate.getEncoded())
@@ -81,7 +81,7 @@ final class TestCertificates {
 
 	}
 
-	static Issued certificateAuthority(String name) {
+	public static Issued certificateAuthority(String name) {
 		KeyPair keys = keyPair();
 		Instant now = Instant.now();
 		X509Certificate certificate = sign(
@@ -90,7 +90,7 @@ final class TestCertificates {
 	}
 
 	/** A server certificate for the host name, signed by the CA, valid in the window. */
-	static Issued server(Issued ca, String hostName, Instant notBefore, Instant notAfter) {
+	public static Issued server(Issued ca, String hostName, Instant notBefore, Instant notAfter) {
 		KeyPair keys = keyPair();
 		X509v3CertificateBuilder builder = builder(ca.certificate().getSubjectX500Principal().getName(),
 				"CN=" + hostName, keys, notBefore, notAfter, false);
@@ -98,12 +98,12 @@ final class TestCertificates {
 		return new Issued(keys, sign(builder, ca.keys()), ca.certificate());
 	}
 
-	static Issued server(Issued ca, String hostName) {
+	public static Issued server(Issued ca, String hostName) {
 		Instant now = Instant.now();
 		return server(ca, hostName, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
 	}
 
-	static Issued selfSigned(String hostName) {
+	public static Issued selfSigned(String hostName) {
 		KeyPair keys = keyPair();
 		Instant now = Instant.now();
 		X509v3CertificateBuilder builder = builder("CN=" + hostName, "CN=" + hostName, keys,

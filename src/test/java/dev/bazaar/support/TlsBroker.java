@@ -1,4 +1,4 @@
-package dev.bazaar.osbclient;
+package dev.bazaar.support;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,8 +9,11 @@ import javax.net.ssl.SSLContext;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
-/** A tiny https broker on localhost that answers every request with an empty catalog. */
-final class TlsBroker implements AutoCloseable {
+/**
+ * A tiny https broker on localhost that answers every request with a catalog (empty by
+ * default).
+ */
+public final class TlsBroker implements AutoCloseable {
 
 	private final HttpsServer server;
 
@@ -18,13 +21,21 @@ final class TlsBroker implements AutoCloseable {
 		this.server = server;
 	}
 
-	static TlsBroker presenting(TestCertificates.Issued certificate) {
+	public static TlsBroker presenting(TestCertificates.Issued certificate) {
+		return presenting(certificate, "{\"services\":[]}");
+	}
+
+	/**
+	 * An https broker presenting the certificate and answering every request with the
+	 * body.
+	 */
+	public static TlsBroker presenting(TestCertificates.Issued certificate, String catalog) {
 		SSLContext context = certificate.serverContext();
 		try {
 			HttpsServer server = HttpsServer.create(new InetSocketAddress("localhost", 0), 0);
 			server.setHttpsConfigurator(new HttpsConfigurator(context));
 			server.createContext("/", (exchange) -> {
-				byte[] body = "{\"services\":[]}".getBytes(StandardCharsets.UTF_8);
+				byte[] body = catalog.getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().add("Content-Type", "application/json");
 				exchange.sendResponseHeaders(200, body.length);
 				exchange.getResponseBody().write(body);
@@ -38,7 +49,7 @@ final class TlsBroker implements AutoCloseable {
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "https://localhost:" + this.server.getAddress().getPort();
 	}
 
