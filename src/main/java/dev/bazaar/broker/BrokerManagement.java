@@ -2,6 +2,7 @@ package dev.bazaar.broker;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import dev.bazaar.tenancy.TenantAccess;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,10 +61,14 @@ public class BrokerManagement {
 
 	private final ObjectProvider<BrokerDeployments> deployments;
 
+	private final ApplicationEventPublisher events;
+
 	BrokerManagement(BrokerRepository repository, CatalogFetcher fetcher, CatalogManagement catalogs,
 			TenancyManagement tenancy, TenantAccess access, SecretCipher cipher, RefreshSchedule schedule,
-			TransactionTemplate transactions, Clock clock, ObjectProvider<BrokerDeployments> deployments) {
+			TransactionTemplate transactions, Clock clock, ObjectProvider<BrokerDeployments> deployments,
+			ApplicationEventPublisher events) {
 		this.deployments = deployments;
+		this.events = events;
 		this.repository = repository;
 		this.fetcher = fetcher;
 		this.catalogs = catalogs;
@@ -104,6 +110,7 @@ public class BrokerManagement {
 		catch (DuplicateKeyException ex) {
 			throw identifierTaken(identifier);
 		}
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.REGISTERED, broker, null, endpoint));
 		return broker;
 	}
 
@@ -138,6 +145,8 @@ public class BrokerManagement {
 				this.catalogs.store(Deployment.privateOf(changed.id()), catalog, now);
 			}
 		});
+		this.events.publishEvent(
+				BrokerActionTaken.of(BrokerAction.EDITED, changed, null, changes(current, changed, password != null)));
 		return changed;
 	}
 
@@ -158,6 +167,7 @@ public class BrokerManagement {
 			this.catalogs.deleteAll(broker.id());
 			this.repository.delete(broker.id());
 		});
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.DELETED, broker, null, null));
 	}
 
 	/**
@@ -182,6 +192,7 @@ public class BrokerManagement {
 				broker.customerId(), broker.endpoint(), broker.username(), broker.developmentMode(),
 				BrokerStatus.DEACTIVATED, broker.createdAt(), this.clock.instant());
 		this.repository.deactivate(broker.id(), deactivated.updatedAt());
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.DEACTIVATED, broker, null, null));
 		return deactivated;
 	}
 
@@ -223,7 +234,13 @@ public class BrokerManagement {
 	 */
 	public CatalogView refreshCatalog(String brokerIdentifier) {
 		ServiceBroker broker = ownedBroker(brokerIdentifier, false);
-		refresh(broker);
+		try {
+			refresh(broker);
+		}
+		finally {
+			this.events.publishEvent(BrokerActionTaken.of(BrokerAction.CATALOG_REFRESHED, broker, null,
+					catalogIfAny(broker) != null && catalogIfAny(broker).lastError() != null ? "failed" : "succeeded"));
+		}
 		return catalog(broker);
 	}
 
@@ -305,6 +322,26 @@ public class BrokerManagement {
 					(tx) -> this.catalogs.recordFailure(deployment, ex.getMessage(), this.clock.instant()));
 			throw ex;
 		}
+	}
+
+	private static String changes(ServiceBroker before, ServiceBroker after, boolean newPassword) {
+		List<String> changed = new ArrayList<>();
+		if (!before.name().equals(after.name())) {
+			changed.add("name");
+		}
+		if (!before.endpoint().equals(after.endpoint())) {
+			changed.add("endpoint " + after.endpoint());
+		}
+		if (!before.username().equals(after.username())) {
+			changed.add("username");
+		}
+		if (newPassword) {
+			changed.add("password");
+		}
+		if (before.developmentMode() != after.developmentMode()) {
+			changed.add("development mode " + (after.developmentMode() ? "on" : "off"));
+		}
+		return changed.isEmpty() ? "nothing" : String.join(", ", changed);
 	}
 
 	private ServiceBroker ownedBroker(String brokerIdentifier, boolean partnerAdminToo) {
