@@ -186,7 +186,7 @@ public final class ParametersForm {
 	void reject(String field, String message) {
 		String property = property(field);
 		if (!isGenerated()) {
-			String where = (property != null) ? field.substring("parameters.".length()) + " " : "";
+			String where = (property != null) ? property + ": " : "";
 			this.errors.merge(JSON_INPUT, where + message, (a, b) -> a + "; " + b);
 		}
 		else if (property != null && this.fields.containsKey(property)) {
@@ -197,7 +197,11 @@ public final class ParametersForm {
 		}
 	}
 
-	/** The top-level property an error names, or null when it names the whole object. */
+	/**
+	 * The top-level property an error names ({@code parameters.size},
+	 * {@code parameters['size']} or, as JSON Pointer, {@code parameters/size}), or null
+	 * when it names the whole object.
+	 */
 	static @Nullable String property(String field) {
 		if (!field.startsWith("parameters")) {
 			return null;
@@ -207,7 +211,12 @@ public final class ParametersForm {
 			int end = rest.indexOf("']");
 			return (end > 2) ? rest.substring(2, end) : null;
 		}
-		if (!rest.startsWith(".")) {
+		if (rest.startsWith("/")) {
+			int end = rest.indexOf('/', 1);
+			String segment = rest.substring(1, (end > 0) ? end : rest.length());
+			return segment.isEmpty() ? null : segment.replace("~1", "/").replace("~0", "~");
+		}
+		if (!rest.startsWith(".") || rest.length() == 1) {
 			return null;
 		}
 		rest = rest.substring(1);

@@ -32,11 +32,17 @@ final class SchemaFields {
 		}
 		List<String> required = new ArrayList<>();
 		schema.path("required").forEach((name) -> required.add(name.asString()));
-		for (Map.Entry<String, JsonNode> property : properties.properties()) {
-			String name = property.getKey();
-			JsonNode node = property.getValue();
-			boolean isRequired = required.contains(name) || node.path("required").asBoolean(false);
-			fields.put(name, field(name, node, isRequired, update));
+		// Catalogs are stored with sorted keys, so the broker's order is lost: required
+		// first.
+		for (boolean requiredPass : new boolean[] { true, false }) {
+			for (Map.Entry<String, JsonNode> property : properties.properties()) {
+				String name = property.getKey();
+				JsonNode node = property.getValue();
+				boolean isRequired = required.contains(name) || node.path("required").asBoolean(false);
+				if (isRequired == requiredPass) {
+					fields.put(name, field(name, node, isRequired, update));
+				}
+			}
 		}
 		return fields;
 	}
