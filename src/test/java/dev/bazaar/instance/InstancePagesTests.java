@@ -227,6 +227,43 @@ class InstancePagesTests {
 	}
 
 	@Test
+	void renamesAnInstanceAndChangesItsPlan() throws Exception {
+		this.fixture.stub(InstanceFixture.provision(), 201, "{}");
+		this.fixture.stub(InstanceFixture.update(), 200, "{}");
+		String id = this.fixture.create("db").json().get("id").asString();
+		String page = "/projects/shop/instances/" + id;
+		this.mvc.perform(employee(get(page)))
+			.andExpect(content().string(containsString("name=\"planId\"")))
+			.andExpect(content().string(containsString("name=\"parametersJson\"")));
+		this.mvc
+			.perform(employee(post(page + "/update")).param("displayName", "renamed")
+				.param("planId", planId(2))
+				.param("parametersJson", ""))
+			.andExpect(redirectedUrl(page));
+		assertThat(this.fixture.count(WireMock.patchRequestedFor(WireMock.urlPathEqualTo("/v2/service_instances/" + id))
+			.withRequestBody(WireMock.containing(planId(2))))).isOne();
+		this.mvc.perform(employee(get(page)))
+			.andExpect(content().string(containsString("renamed")))
+			.andExpect(content().string(containsString("large")));
+	}
+
+	@Test
+	void offersToRetryADeleteThatFailed() throws Exception {
+		this.fixture.stub(InstanceFixture.provision(), 201, "{}");
+		this.fixture.stub(InstanceFixture.deprovision(), 422, "{\"description\":\"still in use\"}");
+		String id = this.fixture.create("db").json().get("id").asString();
+		String page = "/projects/shop/instances/" + id;
+		this.mvc.perform(employee(post(page + "/delete"))).andExpect(redirectedUrl(page));
+		this.mvc.perform(employee(get(page)))
+			.andExpect(content().string(containsString("Retry delete")))
+			.andExpect(content().string(containsString("still in use")));
+		this.fixture.stub(InstanceFixture.deprovision(), 200, "{}");
+		this.mvc.perform(employee(post(page + "/delete"))).andExpect(redirectedUrl("/projects/shop/instances"));
+		this.mvc.perform(employee(get(page + "/live")))
+			.andExpect(header().string("HX-Redirect", "/projects/shop/instances"));
+	}
+
+	@Test
 	void showsCredentialsOnlyWhenAskedFor() throws Exception {
 		this.fixture.stub(InstanceFixture.provision(), 201, "{}");
 		this.fixture.stub(InstanceFixture.bind(), 201, "{\"credentials\":{\"password\":\"s3cr3t-pw\"}}");
