@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.bazaar.broker.BrokerAction;
+import dev.bazaar.broker.BrokerActionTaken;
 import dev.bazaar.broker.BrokerFields;
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.BrokerStatus;
@@ -31,6 +33,7 @@ import dev.bazaar.tenancy.TenancyManagement;
 import dev.bazaar.tenancy.TenantAccess;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -60,9 +63,13 @@ public class PublishingManagement {
 
 	private final Duration refreshInterval;
 
+	private final ApplicationEventPublisher events;
+
 	PublishingManagement(PublicationRepository repository, BrokerManagement brokers, CatalogManagement catalogs,
 			TenancyManagement tenancy, TenantAccess access, SecretCipher cipher, TransactionTemplate transactions,
-			Clock clock, @Value("${bazaar.catalog.refresh-interval:10m}") Duration refreshInterval) {
+			Clock clock, @Value("${bazaar.catalog.refresh-interval:10m}") Duration refreshInterval,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.brokers = brokers;
 		this.catalogs = catalogs;
@@ -111,6 +118,7 @@ public class PublishingManagement {
 			this.repository.insert(publication, this.cipher.encrypt(password), now.plus(this.refreshInterval));
 			this.catalogs.store(deployment, catalog, now);
 		});
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.PUBLISHED, broker, location, endpoint));
 		return publication;
 	}
 
@@ -130,6 +138,7 @@ public class PublishingManagement {
 			}
 			this.catalogs.delete(new Deployment(broker.id(), location));
 		});
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.REVOKED, broker, location, null));
 	}
 
 	/**
@@ -139,7 +148,13 @@ public class PublishingManagement {
 	public CatalogView refreshCatalog(String brokerIdentifier, String location) {
 		ServiceBroker broker = this.brokers.ownBroker(brokerIdentifier);
 		Publication publication = publication(broker, location);
-		refresh(publication);
+		try {
+			refresh(publication);
+		}
+		finally {
+			String outcome = (catalog(publication).lastError() != null) ? "failed" : "succeeded";
+			this.events.publishEvent(BrokerActionTaken.of(BrokerAction.CATALOG_REFRESHED, broker, location, outcome));
+		}
 		return catalog(publication);
 	}
 
@@ -158,6 +173,7 @@ public class PublishingManagement {
 			decide(publication, PublicationStatus.APPROVED, null);
 			this.brokers.markApproved(broker.id());
 		});
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.APPROVED, broker, location, null));
 		return this.repository.byId(publication.id()).orElseThrow();
 	}
 
@@ -168,8 +184,10 @@ public class PublishingManagement {
 	public Publication reject(String brokerIdentifier, String location, Reject command) {
 		this.access.requirePartnerAdmin();
 		String comment = Texts.required("comment", command.comment(), 2000);
-		Publication publication = publication(this.brokers.broker(brokerIdentifier), location);
+		ServiceBroker broker = this.brokers.broker(brokerIdentifier);
+		Publication publication = publication(broker, location);
 		decide(publication, PublicationStatus.REJECTED, comment);
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.REJECTED, broker, location, comment));
 		return this.repository.byId(publication.id()).orElseThrow();
 	}
 

@@ -224,6 +224,9 @@ class PublishingApiTests {
 		String id = instance.json().get("id").asString();
 		assertThat(consumer.employee().get("/api/service-instances/" + id).status()).isEqualTo(200);
 		assertThat(consumer.employee().delete("/api/service-instances/" + id).status()).isEqualTo(204);
+		JsonNode events = Tenants.partnerAdmin(this.port).get("/api/audit-events?broker=" + this.broker).json();
+		assertThat(events.get("items").toString()).contains("DEACTIVATED", "APPROVED", "PUBLISHED", "REGISTERED")
+			.contains("\"actor\":\"admin\"");
 	}
 
 	@Test
