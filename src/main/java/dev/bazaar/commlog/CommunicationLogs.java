@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.bazaar.commlog.BrokerDirectory.LoggedBroker;
 import dev.bazaar.commlog.internal.CommunicationLogRepository;
 import dev.bazaar.shared.ResourceNotFound;
+import dev.bazaar.tenancy.CurrentUser;
 import dev.bazaar.tenancy.TenantAccess;
 
 import org.jspecify.annotations.Nullable;
@@ -86,10 +87,22 @@ public class CommunicationLogs {
 	private LoggedBroker readableBroker(String brokerIdentifier) {
 		LoggedBroker broker = Optional.ofNullable(this.brokers.getIfAvailable())
 			.flatMap((directory) -> directory.findByIdentifier(brokerIdentifier))
+			.or(() -> deletedBroker(brokerIdentifier))
 			.filter((found) -> this.access.canSee(found.customerId()))
 			.orElseThrow(() -> new ResourceNotFound("There is no service broker '" + brokerIdentifier + "'"));
 		this.access.requireAdminOf(broker.customerId(), true);
 		return broker;
+	}
+
+	/**
+	 * A deleted broker whose logs are still kept: readable by partner admins only, until
+	 * the logs expire.
+	 */
+	private Optional<LoggedBroker> deletedBroker(String brokerIdentifier) {
+		if (!CurrentUser.get().isPartnerAdmin()) {
+			return Optional.empty();
+		}
+		return this.repository.lastBrokerLogged(brokerIdentifier);
 	}
 
 	private static NewCommunicationLog storable(NewCommunicationLog log) {

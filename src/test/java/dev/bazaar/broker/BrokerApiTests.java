@@ -284,6 +284,11 @@ class BrokerApiTests {
 
 		assertThat(this.customer.admin().get("/api/service-brokers/" + identifier).status()).isEqualTo(404);
 		assertThat(this.fake.server().getAllServeEvents()).hasSize(requestsBefore);
+		String logs = "/api/service-brokers/" + identifier + "/communication-logs";
+		assertThat(this.customer.admin().get(logs).status()).isEqualTo(404);
+		Api.Reply kept = Tenants.partnerAdmin(this.port).get(logs);
+		assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+		assertThat(kept.json().get("items").get(0).get("operationType").asString()).isEqualTo("FETCH_CATALOG");
 		assertThat(register(identifier, this.fake.url()).status()).isEqualTo(201);
 	}
 

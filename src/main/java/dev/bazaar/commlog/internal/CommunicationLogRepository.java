@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.bazaar.commlog.BrokerDirectory.LoggedBroker;
 import dev.bazaar.commlog.CommunicationLog;
 import dev.bazaar.commlog.LogQuery;
 import dev.bazaar.commlog.LogSummary;
@@ -88,6 +89,17 @@ public class CommunicationLogRepository {
 		sql.append(" order by requested_at desc, id desc limit ?");
 		params.add(rows);
 		return this.jdbc.sql(sql.toString()).params(params).query(CommunicationLogRepository::summary).list();
+	}
+
+	/** The broker that the newest log with this broker identifier was written for. */
+	public Optional<LoggedBroker> lastBrokerLogged(String brokerIdentifier) {
+		return this.jdbc.sql("""
+				select broker_id, customer_id from communication_log where broker_identifier = ?
+				order by requested_at desc, id desc fetch first 1 rows only""")
+			.param(brokerIdentifier)
+			.query((rs, row) -> new LoggedBroker(rs.getObject("broker_id", UUID.class), brokerIdentifier,
+					rs.getObject("customer_id", UUID.class)))
+			.optional();
 	}
 
 	public Optional<CommunicationLog> find(UUID brokerId, long id) {
