@@ -25,6 +25,14 @@ public final class CatalogJson {
 		return canonical.writeValueAsString(node);
 	}
 
+	/**
+	 * The JSON as the broker wrote it: property order matters to people (a form's
+	 * fields).
+	 */
+	static String asWritten(JsonNode node) {
+		return mapper.writeValueAsString(node);
+	}
+
 	static String sha256(String text) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -19,7 +19,7 @@ final class SchemaValidation {
 		this.problems = problems;
 	}
 
-	/** The plan's {@code schemas} as canonical JSON, or null when it has none. */
+	/** The plan's {@code schemas} as the broker wrote it, or null when it has none. */
 	@Nullable String validate(FieldReader plan) {
 		JsonNode schemas = plan.optionalObject("schemas");
 		if (schemas == null) {
@@ -36,7 +36,7 @@ final class SchemaValidation {
 		if (binding != null) {
 			parameters(new FieldReader(binding, reader.path("service_binding"), this.problems), "create");
 		}
-		return CatalogJson.canonical(schemas);
+		return CatalogJson.asWritten(schemas);
 	}
 
 	private void parameters(FieldReader parent, String operation) {
