@@ -362,4 +362,12 @@ public class BrokerManagement {
 				+ "' is taken by another broker; identifiers are unique across Bazaar, choose another");
 	}
 
+	/**
+	 * The catalog of the broker's publication at a location, or null before the first
+	 * fetch; for the broker's page.
+	 */
+	public @Nullable CatalogView catalogIfAny(ServiceBroker broker, String location) {
+		return this.catalogs.catalog(new Deployment(broker.id(), location)).orElse(null);
+	}
+
 }

@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One broker's page: details, catalog, changes, refresh and deletion. */
+/**
+ * One broker's page: details, publications, catalog, changes, refresh, deletion and
+ * deactivation.
+ */
 @PageController
 class BrokerController {
 
@@ -28,12 +31,21 @@ class BrokerController {
 	}
 
 	@GetMapping("/service-brokers/{identifier}")
-	String broker(@PathVariable String identifier, @ModelAttribute("deleteForm") DeleteForm form, Model model) {
+	String broker(@PathVariable String identifier, Model model) {
 		ServiceBroker broker = this.brokers.broker(identifier);
 		model.addAttribute("row",
 				new BrokerRow(broker, this.brokers.ownerIdentifier(broker), this.brokers.catalogIfAny(broker)));
 		// Partner admins may look; only the owner's customer admins change anything.
 		model.addAttribute("owner", !CurrentUser.get().isPartnerAdmin());
+		model.addAttribute("everApproved", this.brokers.everApproved(broker));
+		model.addAttribute("publications",
+				this.brokers.publications(broker)
+					.stream()
+					.map((publication) -> new PublicationRow(publication,
+							this.brokers.catalogIfAny(broker, publication.location())))
+					.toList());
+		addIfAbsent(model, "deleteForm", new DeleteForm());
+		addIfAbsent(model, "deactivateForm", new DeactivateForm());
 		return "broker/broker";
 	}
 
@@ -60,7 +72,23 @@ class BrokerController {
 			redirect.addFlashAttribute("flash", "Service broker '" + broker.name() + "' deleted.");
 			return new ModelAndView("redirect:/service-brokers");
 		}
-		return new ModelAndView(broker(identifier, form, model), model.asMap(), HttpStatus.UNPROCESSABLE_CONTENT);
+		return new ModelAndView(broker(identifier, model), model.asMap(), HttpStatus.UNPROCESSABLE_CONTENT);
+	}
+
+	@PostMapping("/service-brokers/{identifier}/deactivate")
+	ModelAndView deactivate(@PathVariable String identifier, @ModelAttribute("deactivateForm") DeactivateForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (Forms.run(result, () -> this.brokers.deactivate(identifier, form.getConfirm()))) {
+			redirect.addFlashAttribute("flash", "Service broker deactivated: its services left every marketplace.");
+			return new ModelAndView("redirect:/service-brokers/" + identifier);
+		}
+		return new ModelAndView(broker(identifier, model), model.asMap(), HttpStatus.UNPROCESSABLE_CONTENT);
+	}
+
+	private static void addIfAbsent(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
+		}
 	}
 
 }
