@@ -78,6 +78,9 @@ public class InstanceOperations {
 			this.instances.operation(instance.id(), OperationKind.UPDATE, OperationState.SUCCEEDED, null, now);
 		}
 		else if (outcome instanceof Outcome.Accepted accepted) {
+			// The spec has the dashboard URL in the first answer, even for asynchronous
+			// updates.
+			this.instances.applied(instance.id(), instance.planId(), instance.parameters(), accepted.dashboardUrl());
 			this.tasks.poll(instance, TaskKind.POLL_UPDATE, accepted, planId, allParameters);
 			this.instances.progress(instance.id(), "The broker is updating the instance", now);
 		}
