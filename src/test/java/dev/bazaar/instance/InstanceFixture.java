@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -143,9 +144,8 @@ final class InstanceFixture implements AutoCloseable {
 		return this.broker.server().findAll(pattern);
 	}
 
-	/** Orders an instance and answers its id, whatever the broker answered. */
+	/** The id of the instance of that name, whatever the broker answered. */
 	String createdId(String name) {
-		create(name);
 		JsonNode list = user().get(instancesPath()).json();
 		for (JsonNode instance : list) {
 			if (name.equals(instance.get("displayName").asString())) {
@@ -191,11 +191,12 @@ final class InstanceFixture implements AutoCloseable {
 	 * Stubs a request to answer the statuses and bodies in turn, the last one from then
 	 * on.
 	 */
-	void stubInTurn(MappingBuilder request, String... statusAndBodies) {
+	void stubInTurn(Supplier<MappingBuilder> request, String... statusAndBodies) {
 		String scenario = "turns-" + UUID.randomUUID();
 		for (int i = 0; i < statusAndBodies.length; i++) {
 			String[] parts = statusAndBodies[i].split(" ", 2);
-			ScenarioMappingBuilder step = request.inScenario(scenario)
+			ScenarioMappingBuilder step = request.get()
+				.inScenario(scenario)
 				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "s" + i);
 			if (i < statusAndBodies.length - 1) {
 				step = step.willSetStateTo("s" + (i + 1));
