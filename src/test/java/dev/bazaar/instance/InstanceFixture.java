@@ -155,6 +155,12 @@ final class InstanceFixture implements AutoCloseable {
 		throw new IllegalStateException("No instance named " + name + " in " + list);
 	}
 
+	/** Orders an instance and answers its id, whatever the broker answered. */
+	String order(String name) {
+		create(name);
+		return createdId(name);
+	}
+
 	/** An instance the broker provisioned at once. */
 	String provisioned(String name) {
 		stub(provision(), 201, "{}");
@@ -200,6 +206,11 @@ final class InstanceFixture implements AutoCloseable {
 				.whenScenarioStateIs((i == 0) ? Scenario.STARTED : "s" + i);
 			if (i < statusAndBodies.length - 1) {
 				step = step.willSetStateTo("s" + (i + 1));
+			}
+			if (parts[0].equals("timeout")) {
+				this.broker.server()
+					.stubFor(step.willReturn(WireMock.ok("{\"state\":\"in progress\"}").withFixedDelay(5000)));
+				continue;
 			}
 			this.broker.server()
 				.stubFor(step.willReturn(WireMock.aResponse()
