@@ -286,7 +286,10 @@ public class InstanceManagement {
 	}
 
 	private RuntimeException busyOrNotReady(ServiceInstance instance) {
-		if (instance.status() == OperationState.IN_PROGRESS) {
+		boolean bindingBusy = this.bindings.ofInstance(instance.id())
+			.stream()
+			.anyMatch((binding) -> binding.status() == OperationState.IN_PROGRESS);
+		if (instance.status() == OperationState.IN_PROGRESS || bindingBusy) {
 			return new StateConflict("Another operation runs on instance '" + instance.displayName()
 					+ "' or one of its bindings; wait until it ends, then try again");
 		}
