@@ -204,6 +204,23 @@ public class InstanceManagement {
 	}
 
 	/**
+	 * Fetches the instance from its broker, where the service allows it
+	 * ({@code instances_retrievable}), to update its dashboard URL and parameters.
+	 */
+	public ServiceInstance refresh(UUID id) {
+		ServiceInstance instance = memberInstance(id);
+		if (!describe(instance).instancesRetrievable()) {
+			throw new RequestRefused("The service does not let Bazaar fetch its instances (instances_retrievable is "
+					+ "not true); there is nothing to refresh");
+		}
+		if (instance.status() == OperationState.IN_PROGRESS) {
+			throw new StateConflict("An operation runs on instance '" + instance.displayName()
+					+ "'; refresh it once the operation ends");
+		}
+		return this.operations.refresh(instance);
+	}
+
+	/**
 	 * Failed instances of the customer's brokers, whoever consumes them, for its customer
 	 * admins.
 	 */
