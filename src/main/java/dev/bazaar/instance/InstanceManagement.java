@@ -120,17 +120,23 @@ public class InstanceManagement {
 	/** Changes plan, parameters or display name; a new name alone calls no broker. */
 	public ServiceInstance update(UUID id, UpdateInstance command) {
 		ServiceInstance instance = memberInstance(id);
-		if (command.displayName() != null) {
-			this.instances.rename(id, Texts.required("displayName", command.displayName(), 200), this.clock.instant());
-		}
+		String displayName = (command.displayName() != null) ? Texts.required("displayName", command.displayName(), 200)
+				: null;
 		boolean planChange = command.planId() != null && !command.planId().equals(instance.planId());
 		if (!planChange && command.parameters() == null) {
+			if (displayName != null) {
+				this.instances.rename(id, displayName, this.clock.instant());
+			}
 			return this.instances.find(id).orElseThrow();
 		}
 		PlanView target = planChange ? newPlan(instance, command.planId()) : currentPlan(instance);
 		String sent = this.parameters.forUpdate(target, command.parameters());
 		String all = this.parameters.merge(instance.parameters(), command.parameters());
+		// Checked and begun before renaming: a refused update changes nothing.
 		begin(instance, OperationKind.UPDATE, "Asking the broker to update the instance");
+		if (displayName != null) {
+			this.instances.rename(id, displayName, this.clock.instant());
+		}
 		return failIfFailed(this.operations.update(this.instances.find(id).orElseThrow(), context(instance),
 				planChange ? command.planId() : null, sent, all));
 	}

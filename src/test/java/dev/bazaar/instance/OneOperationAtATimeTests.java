@@ -77,7 +77,8 @@ class OneOperationAtATimeTests {
 
 	private static void assertRefused(InstanceFixture fixture, String id) {
 		long before = changesSent(fixture);
-		Api.Reply update = UpdateTableTests.patch(fixture, id, Map.of("planId", fixture.broker.planId(2)));
+		Api.Reply update = UpdateTableTests.patch(fixture, id,
+				Map.of("planId", fixture.broker.planId(2), "displayName", "renamed"));
 		Api.Reply delete = fixture.user().delete("/api/service-instances/" + id);
 		Api.Reply bind = fixture.bind(id, "second");
 		for (Api.Reply reply : new Api.Reply[] { update, delete, bind }) {
@@ -85,6 +86,8 @@ class OneOperationAtATimeTests {
 			assertThat(reply.json().get("detail").asString()).contains("operation runs").contains("wait");
 		}
 		assertThat(changesSent(fixture)).as("nothing but polls sent").isEqualTo(before);
+		assertThat(fixture.instance(id).get("displayName").asString()).as("a refused update changes nothing")
+			.isEqualTo("db");
 	}
 
 	private static long changesSent(InstanceFixture fixture) {
