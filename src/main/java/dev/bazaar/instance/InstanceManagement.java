@@ -120,17 +120,23 @@ public class InstanceManagement {
 	/** Changes plan, parameters or display name; a new name alone calls no broker. */
 	public ServiceInstance update(UUID id, UpdateInstance command) {
 		ServiceInstance instance = memberInstance(id);
-		if (command.displayName() != null) {
-			this.instances.rename(id, Texts.required("displayName", command.displayName(), 200), this.clock.instant());
-		}
+		String displayName = (command.displayName() != null) ? Texts.required("displayName", command.displayName(), 200)
+				: null;
 		boolean planChange = command.planId() != null && !command.planId().equals(instance.planId());
 		if (!planChange && command.parameters() == null) {
+			if (displayName != null) {
+				this.instances.rename(id, displayName, this.clock.instant());
+			}
 			return this.instances.find(id).orElseThrow();
 		}
 		PlanView target = planChange ? newPlan(instance, command.planId()) : currentPlan(instance);
 		String sent = this.parameters.forUpdate(target, command.parameters());
 		String all = this.parameters.merge(instance.parameters(), command.parameters());
+		// Checked and begun before renaming: a refused update changes nothing.
 		begin(instance, OperationKind.UPDATE, "Asking the broker to update the instance");
+		if (displayName != null) {
+			this.instances.rename(id, displayName, this.clock.instant());
+		}
 		return failIfFailed(this.operations.update(this.instances.find(id).orElseThrow(), context(instance),
 				planChange ? command.planId() : null, sent, all));
 	}
@@ -201,6 +207,23 @@ public class InstanceManagement {
 			throw failure(result.lastOperation().description(), "Binding " + bindingId);
 		}
 		return Optional.ofNullable(result);
+	}
+
+	/**
+	 * Fetches the instance from its broker, where the service allows it
+	 * ({@code instances_retrievable}), to update its dashboard URL and parameters.
+	 */
+	public ServiceInstance refresh(UUID id) {
+		ServiceInstance instance = memberInstance(id);
+		if (!describe(instance).instancesRetrievable()) {
+			throw new RequestRefused("The service does not let Bazaar fetch its instances (instances_retrievable is "
+					+ "not true); there is nothing to refresh");
+		}
+		if (instance.status() == OperationState.IN_PROGRESS) {
+			throw new StateConflict("An operation runs on instance '" + instance.displayName()
+					+ "'; refresh it once the operation ends");
+		}
+		return this.operations.refresh(instance);
 	}
 
 	/**
@@ -291,7 +314,10 @@ public class InstanceManagement {
 	}
 
 	private RuntimeException busyOrNotReady(ServiceInstance instance) {
-		if (instance.status() == OperationState.IN_PROGRESS) {
+		boolean bindingBusy = this.bindings.ofInstance(instance.id())
+			.stream()
+			.anyMatch((binding) -> binding.status() == OperationState.IN_PROGRESS);
+		if (instance.status() == OperationState.IN_PROGRESS || bindingBusy) {
 			return new StateConflict("Another operation runs on instance '" + instance.displayName()
 					+ "' or one of its bindings; wait until it ends, then try again");
 		}

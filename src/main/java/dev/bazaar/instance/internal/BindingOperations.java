@@ -40,6 +40,11 @@ public class BindingOperations {
 		boolean async = this.gateway.bindingsRetrievable(instance);
 		Outcome outcome = BrokerAnswers.classify(BrokerCall.BIND, this.gateway.send(instance,
 				OsbCalls.bind(instance, binding.id(), context, binding.parameters(), async)));
+		if (outcome instanceof Outcome.Accepted && !async) {
+			// Without bindings_retrievable Bazaar could never fetch the credentials.
+			outcome = new Outcome.Failed("The broker answered the bind with HTTP 202 although Bazaar did not ask for "
+					+ "an asynchronous bind (the service does not declare bindings_retrievable)", true, true);
+		}
 		if (outcome instanceof Outcome.Done done) {
 			storeCredentials(binding.id(), done.body());
 			this.bindings.operation(binding.id(), OperationKind.CREATE, OperationState.SUCCEEDED, null,

@@ -6,7 +6,10 @@ import dev.bazaar.instance.OperationKind;
 import dev.bazaar.instance.OperationState;
 import dev.bazaar.instance.ServiceBinding;
 import dev.bazaar.instance.ServiceInstance;
+import dev.bazaar.osbclient.OsbResponse;
+import dev.bazaar.shared.BrokerFailure;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -78,6 +81,9 @@ public class InstanceOperations {
 			this.instances.operation(instance.id(), OperationKind.UPDATE, OperationState.SUCCEEDED, null, now);
 		}
 		else if (outcome instanceof Outcome.Accepted accepted) {
+			// The spec has the dashboard URL in the first answer, even for asynchronous
+			// updates.
+			this.instances.applied(instance.id(), instance.planId(), instance.parameters(), accepted.dashboardUrl());
 			this.tasks.poll(instance, TaskKind.POLL_UPDATE, accepted, planId, allParameters);
 			this.instances.progress(instance.id(), "The broker is updating the instance", now);
 		}
@@ -128,6 +134,25 @@ public class InstanceOperations {
 			this.instances.delete(instance.id());
 		}
 		return this.instances.find(instance.id()).orElse(null);
+	}
+
+	/**
+	 * Fetches the instance from the broker and keeps its dashboard URL and, when the
+	 * broker returns them, its parameters.
+	 */
+	public ServiceInstance refresh(ServiceInstance instance) {
+		OsbResponse response = this.gateway.send(instance, OsbCalls.fetchInstance(instance));
+		JsonNode body = (response instanceof OsbResponse.Answered answer && answer.status() == 200)
+				? BrokerAnswers.jsonObject(answer.body()) : null;
+		if (body == null) {
+			throw new BrokerFailure("Could not fetch the instance from the broker: " + response.explanation()
+					+ ((response instanceof OsbResponse.Answered) ? " without the instance as a JSON object" : ""));
+		}
+		JsonNode parameters = body.get("parameters");
+		this.instances.applied(instance.id(), instance.planId(),
+				(parameters != null && parameters.isObject()) ? parameters.toString() : instance.parameters(),
+				BrokerAnswers.text(body, "dashboard_url"));
+		return reload(instance);
 	}
 
 	/**

@@ -30,8 +30,11 @@ class InstancePolls {
 	}
 
 	void poll(Task task, ServiceInstance instance) {
+		// The instance keeps its plan until an update succeeds: polls name the plan
+		// before
+		// the update, as the spec asks.
 		PollOutcome outcome = PollOutcome.classify(this.gateway.send(instance,
-				OsbCalls.pollInstance(instance, planOf(task, instance), task.brokerOperation())));
+				OsbCalls.pollInstance(instance, instance.planId(), task.brokerOperation())));
 		OperationKind kind = kindOf(task);
 		if (outcome instanceof PollOutcome.Succeeded
 				|| (outcome instanceof PollOutcome.Gone && kind == OperationKind.DELETE)) {

@@ -39,7 +39,9 @@ class PollingPolicy {
 	 */
 	Instant nextPoll(Instant now, int attempts, @Nullable Duration retryAfter) {
 		if (retryAfter != null) {
-			return now.plus(min(retryAfter, this.maxInterval));
+			// The broker knows best how long its work takes: max-interval only caps
+			// Bazaar's own back-off; the polling deadline still ends it all.
+			return now.plus(min(retryAfter, this.maxDuration));
 		}
 		return now.plus(backoff(attempts, this.maxInterval));
 	}

@@ -83,6 +83,13 @@ class InstanceRestController {
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
+	@PostMapping("/api/service-instances/{id}/refresh")
+	@Operation(summary = "Fetch the instance from its broker to update its dashboard URL and parameters; "
+			+ "422 when the service does not allow fetching instances")
+	InstanceResponse refresh(@PathVariable UUID id) {
+		return response(this.instances.refresh(id));
+	}
+
 	@PostMapping("/api/service-instances/{id}/bindings")
 	ResponseEntity<BindingResponse> bind(@PathVariable UUID id, @RequestBody CreateBinding command) {
 		ServiceBinding binding = this.instances.bind(id, command);
