@@ -161,6 +161,23 @@ class PollingTests {
 	}
 
 	@Test
+	void keepsWhatTheBrokerSaidOfTheSuccess() {
+		try (InstanceFixture fixture = InstanceFixture.start(this.port)) {
+			fixture.stub(InstanceFixture.provision(), 202, "{}");
+			fixture.stubInTurn(InstanceFixture::lastOperation,
+					"200 {\"state\":\"in progress\",\"description\":\"Creating (40%)\"}",
+					"200 {\"state\":\"succeeded\",\"description\":\"Created with 3 replicas\"}");
+
+			String id = fixture.order("db");
+
+			JsonNode instance = fixture.settled(id);
+			assertThat(instance.get("status").asString()).isEqualTo("SUCCEEDED");
+			assertThat(instance.get("lastOperation").get("description").asString())
+				.isEqualTo("Created with 3 replicas");
+		}
+	}
+
+	@Test
 	void keepsPollingWhenACreatePollAnswers410() {
 		try (InstanceFixture fixture = InstanceFixture.start(this.port)) {
 			fixture.stub(InstanceFixture.provision(), 202, "{}");

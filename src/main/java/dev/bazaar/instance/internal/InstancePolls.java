@@ -3,6 +3,7 @@ package dev.bazaar.instance.internal;
 import dev.bazaar.instance.OperationKind;
 import dev.bazaar.instance.OperationState;
 import dev.bazaar.instance.ServiceInstance;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,8 @@ class InstancePolls {
 		OperationKind kind = kindOf(task);
 		if (outcome instanceof PollOutcome.Succeeded
 				|| (outcome instanceof PollOutcome.Gone && kind == OperationKind.DELETE)) {
-			succeeded(task, instance, kind);
+			succeeded(task, instance, kind,
+					(outcome instanceof PollOutcome.Succeeded done) ? done.description() : null);
 		}
 		else if (outcome instanceof PollOutcome.Failed failed) {
 			failed(task, instance, kind, describe(failed.description(), kind));
@@ -55,7 +57,7 @@ class InstancePolls {
 		}
 	}
 
-	private void succeeded(Task task, ServiceInstance instance, OperationKind kind) {
+	private void succeeded(Task task, ServiceInstance instance, OperationKind kind, @Nullable String description) {
 		this.tasks.done(task);
 		if (kind == OperationKind.DELETE) {
 			this.instances.delete(instance.id());
@@ -64,7 +66,8 @@ class InstancePolls {
 		if (kind == OperationKind.UPDATE) {
 			this.instances.applied(instance.id(), planOf(task, instance), task.payload(), null);
 		}
-		this.instances.operation(instance.id(), kind, OperationState.SUCCEEDED, null, this.gateway.now());
+		// The broker's last word stays for users to read ("Created with 3 replicas").
+		this.instances.operation(instance.id(), kind, OperationState.SUCCEEDED, description, this.gateway.now());
 	}
 
 	private void failed(Task task, ServiceInstance instance, OperationKind kind, String reason) {
