@@ -3,11 +3,6 @@ package dev.bazaar.broker.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.CatalogUnavailable;
 import dev.bazaar.broker.internal.BrokerRepository.DueRefresh;
+import dev.bazaar.shared.WorkerPool;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +37,7 @@ public class CatalogRefreshScheduler implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ExecutorService executor;
+	private final WorkerPool workers;
 
 	CatalogRefreshScheduler(BrokerRepository repository, BrokerManagement brokers, RefreshSchedule schedule,
 			Clock clock, @Value("${bazaar.catalog.refresh-concurrency:8}") int concurrency) {
@@ -49,11 +45,7 @@ public class CatalogRefreshScheduler implements DisposableBean {
 		this.brokers = brokers;
 		this.schedule = schedule;
 		this.clock = clock;
-		this.executor = Executors.newFixedThreadPool(Math.max(1, concurrency), (task) -> {
-			Thread thread = new Thread(task, "catalog-refresh");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.workers = new WorkerPool("catalog-refresh", concurrency);
 	}
 
 	@Scheduled(fixedDelayString = "${bazaar.catalog.refresh-check:15s}",
@@ -72,29 +64,11 @@ public class CatalogRefreshScheduler implements DisposableBean {
 			List<DueRefresh> claimed = due.stream()
 				.filter((refresh) -> this.repository.claimRefresh(refresh, this.schedule.nextAfter(now)))
 				.toList();
-			runAll(claimed);
+			this.workers.runAll(claimed, this::refreshOne);
 			ran += claimed.size();
 		}
 		while (due.size() == BATCH);
 		return ran;
-	}
-
-	private void runAll(List<DueRefresh> claimed) {
-		List<Future<?>> running = claimed.stream()
-			.<Future<?>>map((refresh) -> this.executor.submit(() -> refreshOne(refresh)))
-			.toList();
-		for (Future<?> future : running) {
-			try {
-				future.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (ExecutionException ex) {
-				logger.warn("A catalog refresh failed unexpectedly", ex.getCause());
-			}
-		}
 	}
 
 	private void refreshOne(DueRefresh refresh) {
@@ -111,8 +85,7 @@ public class CatalogRefreshScheduler implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
-		this.executor.shutdownNow();
-		this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		this.workers.close();
 	}
 
 }

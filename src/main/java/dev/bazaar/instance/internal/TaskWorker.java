@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.bazaar.instance.ServiceBinding;
 import dev.bazaar.instance.ServiceInstance;
+import dev.bazaar.shared.WorkerPool;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,7 +49,7 @@ public class TaskWorker implements DisposableBean {
 
 	private final int batch;
 
-	private final ExecutorService executor;
+	private final WorkerPool workers;
 
 	TaskWorker(TaskRepository repository, InstanceRepository instances, BindingRepository bindings,
 			InstancePolls instancePolls, BindingPolls bindingPolls, OrphanMitigation mitigation,
@@ -71,11 +67,7 @@ public class TaskWorker implements DisposableBean {
 		this.clock = clock;
 		this.lease = responseTimeout.multipliedBy(2).plusSeconds(30);
 		this.batch = Math.max(1, concurrency) * 4;
-		this.executor = Executors.newFixedThreadPool(Math.max(1, concurrency), (task) -> {
-			Thread thread = new Thread(task, "instance-tasks");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.workers = new WorkerPool("instance-tasks", concurrency);
 	}
 
 	@Scheduled(fixedDelayString = "${bazaar.polling.check:1s}")
@@ -93,21 +85,7 @@ public class TaskWorker implements DisposableBean {
 			.stream()
 			.filter((task) -> this.repository.claim(task, now.plus(this.lease)))
 			.toList();
-		List<Future<?>> running = claimed.stream()
-			.<Future<?>>map((task) -> this.executor.submit(() -> runSafely(task)))
-			.toList();
-		for (Future<?> future : running) {
-			try {
-				future.get();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			catch (ExecutionException ex) {
-				logger.warn("A background task failed unexpectedly", ex.getCause());
-			}
-		}
+		this.workers.runAll(claimed, this::runSafely);
 		return claimed.size();
 	}
 
@@ -152,8 +130,7 @@ public class TaskWorker implements DisposableBean {
 
 	@Override
 	public void destroy() throws InterruptedException {
-		this.executor.shutdownNow();
-		this.executor.awaitTermination(5, TimeUnit.SECONDS);
+		this.workers.close();
 	}
 
 }
