@@ -14,14 +14,18 @@ import dev.bazaar.support.Tenants.TestCustomer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BazaarTest
+@ExtendWith(OutputCaptureExtension.class)
 class BrokerApiTests {
 
 	static final String PASSWORD = "p:ss wörd ✓ with spaces";
@@ -80,6 +84,20 @@ class BrokerApiTests {
 			.single();
 		assertThat(stored).doesNotContain(PASSWORD).startsWith("v1:");
 		assertThat(this.cipher.decrypt(stored)).isEqualTo(PASSWORD);
+	}
+
+	@Test
+	void neverWritesThePasswordToTheApplicationLog(CapturedOutput output) {
+		String identifier = "quiet-" + this.customer.identifier();
+		assertThat(register(identifier, this.fake.url()).status()).isEqualTo(201);
+		this.fake.stub(WireMock.get("/v2/catalog"), 401, "{}");
+		this.customer.admin().post("/api/service-brokers/" + identifier + "/catalog/refresh", null);
+		register("quiet-2-" + this.customer.identifier(), "http://localhost:1");
+
+		assertThat(output.getAll()).doesNotContain(PASSWORD)
+			.doesNotContain(java.util.Base64.getEncoder()
+				.encodeToString(
+						(FakeBroker.USERNAME + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 	}
 
 	@Test
