@@ -358,6 +358,27 @@ class InstancePagesTests {
 		return "/projects/shop/marketplace/private/" + broker() + "/" + this.fixture.broker.serviceId();
 	}
 
+	@Test
+	void refreshesAnInstancesDetailsFromABrokerThatLetsItBeFetched() throws Exception {
+		try (InstanceFixture retrievable = InstanceFixture.start(this.port, (catalog) -> catalog
+			.replace("\"plan_updateable\": true,", "\"plan_updateable\": true, \"instances_retrievable\": true,"))) {
+			String id = retrievable.provisioned("db");
+			retrievable.stub(WireMock.get(WireMock.urlPathEqualTo("/v2/service_instances/" + id)), 200,
+					"{\"dashboard_url\":\"https://dashboard.example/new\"}");
+			String page = "/projects/shop/instances/" + id;
+			String employee = retrievable.customer.identifier() + "-employee";
+
+			this.mvc.perform(page(get(page), employee))
+				.andExpect(content().string(containsString("Refresh from broker")));
+			this.mvc.perform(page(post(page + "/refresh"), employee)).andExpect(status().is3xxRedirection());
+
+			assertThat(retrievable.user().get("/api/service-instances/" + id).json().get("dashboardUrl").asString())
+				.isEqualTo("https://dashboard.example/new");
+		}
+		this.mvc.perform(employee(get("/projects/shop/instances/" + this.fixture.provisioned("plain"))))
+			.andExpect(content().string(not(containsString("Refresh from broker"))));
+	}
+
 	private String newInstance(int plan) {
 		return "/projects/shop/instances/new?marketplace=private&broker=" + broker() + "&service="
 				+ this.fixture.broker.serviceId() + "&plan=" + planId(plan);

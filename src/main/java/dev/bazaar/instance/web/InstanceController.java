@@ -95,6 +95,25 @@ class InstanceController {
 		return "instance/instance";
 	}
 
+	/**
+	 * Fetches the instance's details (dashboard, parameters) from brokers that allow it.
+	 */
+	@PostMapping(PAGE + "/refresh")
+	String refresh(@PathVariable String project, @PathVariable UUID id, RedirectAttributes redirect) {
+		this.pages.instance(this.pages.project(project), id);
+		try {
+			this.instances.refresh(id);
+			redirect.addFlashAttribute("flash", "Details fetched from the broker.");
+		}
+		catch (ResourceNotFound ex) {
+			throw ex;
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return "redirect:/projects/" + project + "/instances/" + id;
+	}
+
 	@GetMapping(PAGE + "/delete")
 	String confirmDelete(@PathVariable String project, @PathVariable UUID id, Model model) {
 		Project found = this.pages.project(project);
