@@ -47,18 +47,21 @@ public record AnalyticsQuery(Instant from, Instant to, @Nullable String deployme
 			Instant now) {
 		Instant end = isBlank(to) ? now : instant("to", to);
 		Instant start = isBlank(from) ? end.minus(DEFAULT_SPAN) : instant("from", from);
-		String chosen = isBlank(deployment) ? null : Identifiers.require("deployment", deployment.strip());
-		return new AnalyticsQuery(start, end, chosen);
+		return new AnalyticsQuery(start, end, deployment(deployment));
 	}
 
-	/** The last {@code span} before now. */
-	public static AnalyticsQuery last(Duration span, @Nullable String deployment, Instant now) {
-		return new AnalyticsQuery(now.minus(span), now, deployment);
+	/** The {@code span} before {@code end}, for a deployment parameter (blank: all). */
+	public static AnalyticsQuery last(Duration span, @Nullable String deployment, Instant end) {
+		return new AnalyticsQuery(end.minus(span), end, deployment(deployment));
 	}
 
 	/** The width of the points of the time series. */
 	public Bucket bucket() {
 		return Bucket.forSpan(Duration.between(this.from, this.to));
+	}
+
+	private static @Nullable String deployment(@Nullable String text) {
+		return isBlank(text) ? null : Identifiers.require("deployment", text.strip());
 	}
 
 	private static boolean isBlank(@Nullable String text) {

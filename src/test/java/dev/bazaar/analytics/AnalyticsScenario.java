@@ -161,6 +161,26 @@ final class AnalyticsScenario implements AutoCloseable {
 		return consumer;
 	}
 
+	/**
+	 * Writes a week of calls before {@code now}, about one every 20 minutes with varying
+	 * durations and a few failures, and instances ordered over the week by two customers.
+	 */
+	void recentWeek(Instant now) {
+		for (int n = 0; n < 500; n++) {
+			Instant at = now.minus(Duration.ofMinutes(20L * n + 1));
+			String operation = (n % 7 == 0) ? "FETCH_CATALOG"
+					: (n % 5 == 0) ? "POLL_INSTANCE_LAST_OPERATION" : "PROVISION_INSTANCE";
+			Integer status = (n % 23 == 0) ? Integer.valueOf(500) : (n % 61 == 0) ? null : Integer.valueOf(200);
+			call(this.brokerId, at, null, operation, status, 40 + (n * 37L) % 160 + ((n % 50 == 0) ? 900 : 0));
+		}
+		TestCustomer consumer = anotherCustomer();
+		project(consumer, "web");
+		for (int n = 0; n < 9; n++) {
+			instance((n % 3 == 0) ? this.owner : consumer, (n % 3 == 0) ? PROJECT : "web", "private", 1 + n % 2,
+					(n == 4) ? "FAILED" : "SUCCEEDED", now.minus(Duration.ofHours(17L * n + 2)));
+		}
+	}
+
 	void call(UUID broker, Instant at, @Nullable String location, String operation, @Nullable Integer status,
 			long durationMs) {
 		this.jdbc.sql("""
