@@ -83,7 +83,7 @@ public class CallStatistics {
 		return new Latency(millis(rs, "p50"), millis(rs, "p95"), millis(rs, "p99"));
 	}
 
-	static double rate(long part, long whole) {
+	private static double rate(long part, long whole) {
 		return (whole == 0) ? 0.0
 				: BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
 	}
