@@ -1,0 +1,4 @@
+@NullMarked
+package dev.bazaar.analytics.internal;
+
+import org.jspecify.annotations.NullMarked;

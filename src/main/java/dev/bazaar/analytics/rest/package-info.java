@@ -1,0 +1,4 @@
+@NullMarked
+package dev.bazaar.analytics.rest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.bazaar.analytics.web;
+
+import org.jspecify.annotations.NullMarked;
