@@ -56,10 +56,10 @@ class CommunicationLogController {
 		model.addAttribute("links", new LogLinks(broker, search, limit));
 		try {
 			model.addAttribute("page", this.logs.search(broker, search.query(limit, cursor)));
-			model.addAttribute("errors", Map.of());
+			model.addAttribute("messages", Map.of());
 		}
 		catch (InvalidRequest ex) {
-			model.addAttribute("errors", LogSearchForm.messages(ex));
+			model.addAttribute("messages", LogSearchForm.messages(ex));
 			if (htmx != null) {
 				response.setHeader("HX-Reswap", "none");
 				response.setHeader("HX-Push-Url", "false");

@@ -15,12 +15,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 record LogLinks(String broker, LogSearchForm search, @Nullable String limit) {
 
 	/** The page of the search. */
-	String page() {
+	public String page() {
 		return toString(this.search.addTo(logs()));
 	}
 
 	/** The next page of the search, from the cursor. */
-	String next(String cursor) {
+	public String next(String cursor) {
 		UriComponentsBuilder uri = this.search.addTo(logs()).queryParam("cursor", cursor);
 		if (this.limit != null && !this.limit.isBlank()) {
 			uri.queryParam("limit", this.limit);
@@ -31,12 +31,12 @@ record LogLinks(String broker, LogSearchForm search, @Nullable String limit) {
 	/**
 	 * Every log the search finds, as a file in the format ({@code csv} or {@code jsonl}).
 	 */
-	String export(String format) {
+	public String export(String format) {
 		return toString(this.search.addTo(logs().path("/export")).queryParam("format", format));
 	}
 
 	/** One log in full, its time shown in the viewer's zone. */
-	String detail(long id) {
+	public String detail(long id) {
 		UriComponentsBuilder uri = logs().path("/" + id);
 		if (this.search.zone() != null && !this.search.zone().isBlank()) {
 			uri.queryParam("zone", this.search.zone());

@@ -92,7 +92,7 @@ record LogSearchForm(@Nullable String before, @Nullable String zone, @Nullable S
 	}
 
 	/** Whether any criterion narrows the search. */
-	boolean narrowed() {
+	public boolean narrowed() {
 		return List
 			.of(nullToEmpty(this.before), nullToEmpty(this.operationType), nullToEmpty(this.responseCode),
 					nullToEmpty(this.planId), nullToEmpty(this.instanceId), nullToEmpty(this.location))

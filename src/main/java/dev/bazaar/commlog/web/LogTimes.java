@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -43,14 +42,14 @@ record LogTimes(ZoneId zone) {
 				// shown in UTC, which the page says
 			}
 		}
-		return new LogTimes(ZoneOffset.UTC);
+		return new LogTimes(ZoneId.of("UTC"));
 	}
 
-	String format(Instant instant) {
+	public String format(Instant instant) {
 		return SECONDS.format(instant.atZone(this.zone));
 	}
 
-	String precise(Instant instant) {
+	public String precise(Instant instant) {
 		return PRECISE.format(instant.atZone(this.zone));
 	}
 
