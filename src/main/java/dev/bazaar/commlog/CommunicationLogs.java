@@ -1,7 +1,11 @@
 package dev.bazaar.commlog;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,6 +15,7 @@ import dev.bazaar.commlog.internal.CommunicationLogRepository;
 import dev.bazaar.shared.ResourceNotFound;
 import dev.bazaar.tenancy.CurrentUser;
 import dev.bazaar.tenancy.TenantAccess;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,14 +44,21 @@ public class CommunicationLogs {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final TransactionTemplate readOnly;
+
+	private final JsonMapper json;
+
 	// The directory is optional so the app starts before the broker module provides it.
 	CommunicationLogs(CommunicationLogRepository repository, ObjectProvider<BrokerDirectory> brokers,
-			TenantAccess access, PlatformTransactionManager transactions) {
+			TenantAccess access, PlatformTransactionManager transactions, JsonMapper json) {
 		this.repository = repository;
 		this.brokers = brokers;
 		this.access = access;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+		this.json = json;
 	}
 
 	/**
@@ -74,6 +86,25 @@ public class CommunicationLogs {
 		List<LogSummary> page = rows.subList(0, query.limit());
 		LogSummary last = page.get(page.size() - 1);
 		return new LogPage(List.copyOf(page), new LogCursor(last.requestedAt(), last.id()).encode());
+	}
+
+	/**
+	 * Writes every log of the broker that matches the query's criteria (not its page) to
+	 * the writer {@code open} gives, newest first, reading them a few at a time. The
+	 * writer is asked for only once the reader may read the logs.
+	 */
+	public void export(String brokerIdentifier, LogQuery query, ExportFormat format, Supplier<Writer> open) {
+		LoggedBroker broker = readableBroker(brokerIdentifier);
+		Writer out = open.get();
+		LogWriter writer = format.writer(out, this.json);
+		writer.start();
+		this.readOnly.executeWithoutResult((status) -> this.repository.forEach(broker.id(), query, writer::write));
+		try {
+			out.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** One log of the broker, in full. */
@@ -107,8 +138,7 @@ public class CommunicationLogs {
 
 	private static NewCommunicationLog storable(NewCommunicationLog log) {
 		// Masked again in case a caller forgot, binding credentials masked; ids cut to
-		// the
-		// column's size so the row is kept.
+		// the column's size so the row is kept.
 		return new NewCommunicationLog(log.requestedAt(), log.brokerId(), log.brokerIdentifier(), log.customerId(),
 				log.location(), log.operationType(), log.method(), log.url(),
 				SensitiveHeaders.masked(log.requestHeaders()), log.requestBody(), log.responseCode(),

@@ -98,20 +98,23 @@ class CommunicationLogApiTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|',
-			value = { "responseCode=403|3", "responseCode=>399|3,4,5", "responseCode=>=500|5", "responseCode=<300|1,2",
-					"responseCode=<=299|1,2", "responseCode=4xx|3,4", "responseCode=5xx|5", "operationType=BIND|4,5,6",
-					"planId=plan-a|1,3,6", "instanceId=inst-b|2,5,6", "before=2026-11-27T10:00:03Z|1,2,3",
-					"operationType=BIND&responseCode=>=400&instanceId=inst-b|5",
-					"planId=plan-a&before=2026-11-27T10:00:01Z|1", "planId=nothing|" })
+	@CsvSource(delimiter = '|', value = { "responseCode=403|3", "responseCode=>399|3,4,5", "responseCode=>=500|5",
+			"responseCode=<300|1,2", "responseCode=<=299|1,2", "responseCode=4xx|3,4", "responseCode=5xx|5",
+			"operationType=BIND|4,5,6", "planId=plan-a|1,3,6", "instanceId=inst-b|2,5,6",
+			"before=2026-11-27T10:00:03Z|1,2,3", "operationType=BIND&responseCode=>=400&instanceId=inst-b|5",
+			"planId=plan-a&before=2026-11-27T10:00:01Z|1", "planId=nothing|", "location=private|2,5", "location=eu|3,6",
+			"location=global&responseCode=4xx|4", "location=eu&planId=plan-a&before=2026-11-27T10:00:05Z|3",
+			"location=nowhere|",
+			"before=2026-11-27T10:00:06Z&operationType=BIND&responseCode=5xx&planId=plan-a&instanceId=inst-b&location=eu|",
+			"before=2026-11-27T10:00:06Z&operationType=BIND&instanceId=inst-b&location=private|5" })
 	void findsLogsByEachCriterionAndTheirCombination(String criteria, String expectedNumbers) {
 		LoggedBroker broker = aBroker();
-		record(log(broker, T0.plusSeconds(1), OperationType.FETCH_CATALOG, 200, "plan-a", "inst-a"));
-		record(log(broker, T0.plusSeconds(2), OperationType.PROVISION_INSTANCE, 201, "plan-b", "inst-b"));
-		record(log(broker, T0.plusSeconds(3), OperationType.PROVISION_INSTANCE, 403, "plan-a", "inst-c"));
-		record(log(broker, T0.plusSeconds(4), OperationType.BIND, 422, null, "inst-a"));
-		record(log(broker, T0.plusSeconds(5), OperationType.BIND, 503, null, "inst-b"));
-		record(log(broker, T0.plusSeconds(6), OperationType.BIND, null, "plan-a", "inst-b"));
+		record(log(broker, T0.plusSeconds(1), OperationType.FETCH_CATALOG, 200, "plan-a", "inst-a", "global"));
+		record(log(broker, T0.plusSeconds(2), OperationType.PROVISION_INSTANCE, 201, "plan-b", "inst-b", null));
+		record(log(broker, T0.plusSeconds(3), OperationType.PROVISION_INSTANCE, 403, "plan-a", "inst-c", "eu"));
+		record(log(broker, T0.plusSeconds(4), OperationType.BIND, 422, null, "inst-a", "global"));
+		record(log(broker, T0.plusSeconds(5), OperationType.BIND, 503, null, "inst-b", null));
+		record(log(broker, T0.plusSeconds(6), OperationType.BIND, null, "plan-a", "inst-b", "eu"));
 
 		// Each log is numbered by its second after T0.
 		List<Long> found = new ArrayList<>();
@@ -207,6 +210,91 @@ class CommunicationLogApiTests {
 	}
 
 	@Test
+	void showsBindingCredentialsMaskedInTheDetail() {
+		LoggedBroker broker = aBroker();
+		record(new NewCommunicationLog(T0, broker.id(), broker.identifier(), broker.customerId(), null,
+				OperationType.BIND, "PUT", "https://broker.example/v2/service_instances/i/service_bindings/b",
+				Map.of("Authorization", List.of("Bearer token-123")), "{}", 201, Map.of(),
+				"{\"credentials\":{\"username\":\"db-user\",\"password\":\"db-pass-42\"}}", 7, null, null, "i",
+				"5f0c1b9e-0000-4000-8000-000000000002"));
+		long id = ids(search(acmeAdmin(), broker, "")).get(0);
+
+		Api.Reply reply = acmeAdmin().get(path(broker, "").replace("?", "/" + id));
+
+		JsonNode body = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.readTree(reply.json().get("responseBody").asString());
+		assertThat(body.get("credentials").get("password").asString()).isEqualTo("****");
+		assertThat(body.get("credentials").get("username").asString()).isEqualTo("****");
+		assertThat(reply.json().get("requestHeaders").get("Authorization").get(0).asString()).isEqualTo("Bearer ****");
+		assertThat(reply.body()).doesNotContain("db-pass-42", "db-user", "token-123");
+	}
+
+	@Test
+	void exportsTheSearchAsCsvWithFieldsQuoted() {
+		LoggedBroker broker = aBroker();
+		record(log(broker, T0, OperationType.FETCH_CATALOG, 200, null, null, null));
+		record(log(broker, T0.plusSeconds(1), OperationType.BIND, 201, "plan, \"quoted\"", "inst\nline", "eu"));
+		record(log(broker, T0.plusSeconds(2), OperationType.UNBIND, null, null, "inst-2", "eu"));
+
+		Api.Reply reply = acmeAdmin().get(exportPath(broker, "csv", "location=eu"));
+
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		assertThat(reply.contentType()).startsWith("text/csv");
+		String[] lines = reply.body().split("\r\n", -1);
+		assertThat(lines).hasSize(4);
+		assertThat(lines[0])
+			.isEqualTo("id,requestedAt,operationType,method,url,responseCode,durationMs,planId,instanceId,location");
+		assertThat(lines[1]).matches("\\d+,2026-11-27T10:00:02Z,UNBIND,PUT,https://broker.example/v2/x,,12,,inst-2,eu");
+		assertThat(lines[2]).matches("\\d+,2026-11-27T10:00:01Z,BIND,PUT,https://broker.example/v2/x,201,12,"
+				+ "\"plan, \"\"quoted\"\"\",\"inst\nline\",eu");
+		assertThat(lines[3]).isEmpty();
+	}
+
+	@Test
+	void exportsTheSearchAsJsonLinesThatParse() {
+		LoggedBroker broker = aBroker();
+		for (int i = 0; i < 1_234; i++) {
+			record(log(broker, T0.minusSeconds(i), (i % 2 == 0) ? OperationType.BIND : OperationType.UNBIND, 200,
+					"plan-" + i, null, null));
+		}
+
+		Api.Reply reply = acmeAdmin().get(exportPath(broker, "jsonl", "operationType=BIND&location=private"));
+
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+		assertThat(reply.contentType()).startsWith("application/jsonl");
+		List<JsonNode> lines = reply.body()
+			.lines()
+			.map((line) -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(line))
+			.toList();
+		assertThat(lines).hasSize(617);
+		assertThat(lines.get(0).get("requestedAt").asString()).isEqualTo("2026-11-27T10:00:00Z");
+		assertThat(lines.get(0).get("planId").asString()).isEqualTo("plan-0");
+		assertThat(lines.get(616).get("planId").asString()).isEqualTo("plan-1232");
+		assertThat(lines).allSatisfy((line) -> {
+			assertThat(line.get("operationType").asString()).isEqualTo("BIND");
+			assertThat(line.get("location").isNull()).isTrue();
+		});
+	}
+
+	@Test
+	void refusesExportsThatAreMalformedOrNotTheCallersToSee() {
+		LoggedBroker broker = aBroker();
+		record(log(broker, T0, OperationType.FETCH_CATALOG, 200, null, null));
+
+		Api.Reply badFormat = acmeAdmin().get(exportPath(broker, "xml", ""));
+		Api.Reply badCriterion = acmeAdmin().get(exportPath(broker, "csv", "responseCode=>abc"));
+
+		assertThat(badFormat.status()).isEqualTo(400);
+		assertThat(badFormat.json().get("detail").asString()).startsWith("format:").contains("csv or jsonl");
+		assertThat(badCriterion.status()).isEqualTo(400);
+		assertThat(badCriterion.json().get("errors").get(0).get("field").asString()).isEqualTo("responseCode");
+		assertThat(as("globex-admin", "password-1").get(exportPath(broker, "csv", "")).status()).isEqualTo(404);
+		assertThat(as("acme-dev", "password-1").get(exportPath(broker, "csv", "")).status()).isEqualTo(403);
+		assertThat(as("admin", "admin-password").get(exportPath(broker, "csv", "")).status()).isEqualTo(200);
+	}
+
+	@Test
 	void doesNotShowALogThroughAnotherBroker() {
 		LoggedBroker broker = aBroker();
 		LoggedBroker other = aBroker();
@@ -272,8 +360,13 @@ class CommunicationLogApiTests {
 
 	private static NewCommunicationLog log(LoggedBroker broker, Instant at, OperationType type, @Nullable Integer code,
 			@Nullable String planId, @Nullable String instanceId) {
+		return log(broker, at, type, code, planId, instanceId, "global");
+	}
+
+	private static NewCommunicationLog log(LoggedBroker broker, Instant at, OperationType type, @Nullable Integer code,
+			@Nullable String planId, @Nullable String instanceId, @Nullable String location) {
 		String method = (type == OperationType.FETCH_CATALOG) ? "GET" : "PUT";
-		return new NewCommunicationLog(at, broker.id(), broker.identifier(), broker.customerId(), "global", type,
+		return new NewCommunicationLog(at, broker.id(), broker.identifier(), broker.customerId(), location, type,
 				method,
 				(type == OperationType.FETCH_CATALOG) ? "https://broker.example/v2/catalog"
 						: "https://broker.example/v2/x",
@@ -299,6 +392,12 @@ class CommunicationLogApiTests {
 			}
 		}
 		return "/api/service-brokers/" + broker.identifier() + "/communication-logs?" + query;
+	}
+
+	private static String exportPath(LoggedBroker broker, String format, String criteria) {
+		String search = path(broker, criteria);
+		return search.replace("/communication-logs?",
+				"/communication-logs/export?format=" + format + (search.endsWith("?") ? "" : "&"));
 	}
 
 	private static List<Long> ids(JsonNode page) {

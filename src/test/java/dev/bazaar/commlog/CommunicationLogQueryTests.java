@@ -2,6 +2,7 @@ package dev.bazaar.commlog;
 
 import java.time.Instant;
 
+import dev.bazaar.shared.FieldMessage;
 import dev.bazaar.shared.InvalidRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,18 +52,29 @@ class CommunicationLogQueryTests {
 
 	@Test
 	void readsRequestParametersWithDefaults() {
-		LogQuery query = LogQuery.parse(null, "", null, null, null, null, null);
+		LogQuery query = LogQuery.parse(null, "", null, null, null, null, null, null);
 
 		assertThat(query).isEqualTo(LogQuery.newest(LogQuery.DEFAULT_LIMIT));
-		assertThat(LogQuery.parse(null, null, null, null, null, "9999", null).limit()).isEqualTo(LogQuery.MAX_LIMIT);
+		assertThat(LogQuery.parse(null, null, null, null, null, null, "9999", null).limit())
+			.isEqualTo(LogQuery.MAX_LIMIT);
 	}
 
 	@Test
 	void readsEveryCriterion() {
-		LogQuery query = LogQuery.parse("2026-11-27T10:00:00Z", "BIND", ">=500", "plan-1", "instance-1", "10", null);
+		LogQuery query = LogQuery.parse("2026-11-27T10:00:00Z", "BIND", ">=500", "plan-1", "instance-1", "private",
+				"10", null);
 
 		assertThat(query).isEqualTo(new LogQuery(Instant.parse("2026-11-27T10:00:00Z"), OperationType.BIND,
-				new ResponseCodeFilter(500, 999), "plan-1", "instance-1", 10, null));
+				new ResponseCodeFilter(500, 999), "plan-1", "instance-1", "private", 10, null));
+		assertThat(query.privateOnly()).isTrue();
+	}
+
+	@Test
+	void namesEveryMalformedParameterAtOnce() {
+		assertThatExceptionOfType(InvalidRequest.class)
+			.isThrownBy(() -> LogQuery.parse("yesterday", "FETCH", ">abc", null, null, null, null, null))
+			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldMessage::field)
+				.containsExactly("before", "operationType", "responseCode"));
 	}
 
 	@ParameterizedTest
@@ -71,7 +83,7 @@ class CommunicationLogQueryTests {
 	void refusesMalformedParametersNamingThem(String parameter, String value, String hint) {
 		assertThatExceptionOfType(InvalidRequest.class)
 			.isThrownBy(() -> LogQuery.parse(parameter.equals("before") ? value : null,
-					parameter.equals("operationType") ? value : null, null, null, null,
+					parameter.equals("operationType") ? value : null, null, null, null, null,
 					parameter.equals("limit") ? value : null, null))
 			.withMessageStartingWith(parameter + ":")
 			.withMessageContaining(hint);

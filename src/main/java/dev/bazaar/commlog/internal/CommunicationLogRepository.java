@@ -2,11 +2,14 @@ package dev.bazaar.commlog.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import dev.bazaar.commlog.BrokerDirectory.LoggedBroker;
 import dev.bazaar.commlog.CommunicationLog;
@@ -18,6 +21,8 @@ import dev.bazaar.shared.jdbc.Timestamps;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,15 +33,19 @@ public class CommunicationLogRepository {
 	private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {
 	};
 
-	private static final String SUMMARY_COLUMNS = "id, requested_at, operation_type, method, url, response_code, "
-			+ "duration_ms, plan_id, instance_id, location";
+	private static final int FETCH_SIZE = 500;
 
 	private final JdbcClient jdbc;
 
+	private final JdbcClient streaming;
+
 	private final JsonMapper json;
 
-	CommunicationLogRepository(JdbcClient jdbc, JsonMapper json) {
+	CommunicationLogRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
 		this.jdbc = jdbc;
+		JdbcTemplate fetching = new JdbcTemplate(dataSource);
+		fetching.setFetchSize(FETCH_SIZE);
+		this.streaming = JdbcClient.create(fetching);
 		this.json = json;
 	}
 
@@ -56,39 +65,32 @@ public class CommunicationLogRepository {
 
 	/** Up to {@code rows} logs of the broker that match, newest first. */
 	public List<LogSummary> search(UUID brokerId, LogQuery query, int rows) {
-		StringBuilder sql = new StringBuilder(
-				"select " + SUMMARY_COLUMNS + " from communication_log where broker_id = ?");
-		List<Object> params = new ArrayList<>(List.of(brokerId));
-		if (query.before() != null) {
-			sql.append(" and requested_at <= ?");
-			params.add(Timestamps.of(query.before()));
-		}
-		if (query.operationType() != null) {
-			sql.append(" and operation_type = ?");
-			params.add(query.operationType().name());
-		}
-		if (query.responseCode() != null) {
-			sql.append(" and response_code between ? and ?");
-			params.addAll(List.of(query.responseCode().min(), query.responseCode().max()));
-		}
-		if (query.planId() != null) {
-			sql.append(" and plan_id = ?");
-			params.add(query.planId());
-		}
-		if (query.instanceId() != null) {
-			sql.append(" and instance_id = ?");
-			params.add(query.instanceId());
-		}
-		if (query.cursor() != null) {
-			// Keyset paging: strictly after the cursor's log in the order (requested_at
-			// desc, id desc).
-			sql.append(" and (requested_at < ? or (requested_at = ? and id < ?))");
-			params.addAll(List.of(Timestamps.of(query.cursor().requestedAt()),
-					Timestamps.of(query.cursor().requestedAt()), query.cursor().id()));
-		}
-		sql.append(" order by requested_at desc, id desc limit ?");
-		params.add(rows);
-		return this.jdbc.sql(sql.toString()).params(params).query(CommunicationLogRepository::summary).list();
+		SearchStatement search = SearchStatement.of(brokerId, query, rows);
+		return this.jdbc.sql(search.sql()).params(search.params()).query(CommunicationLogRepository::summary).list();
+	}
+
+	/**
+	 * Hands every log of the broker that matches to {@code each}, newest first, reading
+	 * them from the database a few at a time; call it in a transaction, so that
+	 * PostgreSQL reads with a cursor.
+	 */
+	public void forEach(UUID brokerId, LogQuery query, Consumer<LogSummary> each) {
+		SearchStatement search = SearchStatement.of(brokerId, query, null);
+		this.streaming.sql(search.sql())
+			.params(search.params())
+			.query((RowCallbackHandler) (rs) -> each.accept(summary(rs, 0)));
+	}
+
+	/**
+	 * Deletes up to {@code batch} logs requested before {@code cutoff}, oldest first;
+	 * returns how many it deleted.
+	 */
+	public int deleteRequestedBefore(Instant cutoff, int batch) {
+		return this.jdbc.sql("""
+				delete from communication_log where id in (
+				  select id from communication_log where requested_at < ? order by requested_at limit ?)""")
+			.params(Timestamps.of(cutoff), batch)
+			.update();
 	}
 
 	/** The broker that the newest log with this broker identifier was written for. */

@@ -1,0 +1,74 @@
+package dev.bazaar.commlog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import dev.bazaar.shared.jdbc.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The retention cleanup on any database: expired logs go, others stay, and of two nodes
+ * that run it at once only one does.
+ */
+final class RetentionCheck {
+
+	private RetentionCheck() {
+	}
+
+	static void deletesOnlyExpiredLogsOnceAcrossTwoNodes(LogRetention node1, LogRetention node2, CommunicationLogs logs,
+			JdbcClient jdbc, Clock clock) throws Exception {
+		Instant now = clock.instant();
+		UUID broker = UUID.randomUUID();
+		Duration retention = Duration.ofDays(90);
+		for (int i = 0; i < 5; i++) {
+			record(logs, broker, now.minus(retention).minusSeconds(60 + i));
+		}
+		record(logs, broker, now.minus(retention).plusSeconds(120));
+		record(logs, broker, now.minusSeconds(5));
+		jdbc.sql("update scheduled_job set next_run_at = ? where name = ?")
+			.params(Timestamps.of(now.minusSeconds(1)), LogRetention.JOB)
+			.update();
+
+		CyclicBarrier together = new CyclicBarrier(2);
+		CompletableFuture<OptionalInt> first = CompletableFuture.supplyAsync(() -> runAt(together, node1));
+		CompletableFuture<OptionalInt> second = CompletableFuture.supplyAsync(() -> runAt(together, node2));
+		List<OptionalInt> runs = List.of(first.get(), second.get());
+
+		assertThat(runs).filteredOn(OptionalInt::isPresent).hasSize(1);
+		assertThat(runs).filteredOn(OptionalInt::isPresent)
+			.first()
+			.satisfies((run) -> assertThat(run.getAsInt()).isGreaterThanOrEqualTo(5));
+		assertThat(jdbc.sql("select requested_at from communication_log where broker_id = ? order by requested_at")
+			.param(broker)
+			.query((rs, row) -> Timestamps.read(rs, "requested_at"))
+			.list()).containsExactly(now.minus(retention).plusSeconds(120), now.minusSeconds(5));
+		assertThat(node1.cleanUpIfDue()).as("not due again until the interval passed").isEmpty();
+	}
+
+	private static OptionalInt runAt(CyclicBarrier together, LogRetention node) {
+		try {
+			together.await();
+			return node.cleanUpIfDue();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void record(CommunicationLogs logs, UUID broker, Instant at) {
+		logs.record(new NewCommunicationLog(at, broker, "retained", UUID.randomUUID(), null,
+				OperationType.FETCH_CATALOG, "GET", "https://broker.example/v2/catalog", Map.of(), null, 200, Map.of(),
+				null, 3, null, null, null, UUID.randomUUID().toString()));
+	}
+
+}
