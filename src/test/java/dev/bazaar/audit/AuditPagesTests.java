@@ -2,6 +2,7 @@ package dev.bazaar.audit;
 
 import java.util.Map;
 
+import dev.bazaar.support.Api;
 import dev.bazaar.support.BazaarTest;
 import dev.bazaar.support.FakeBroker;
 import dev.bazaar.support.Tenants;
@@ -14,6 +15,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -37,9 +39,10 @@ class AuditPagesTests {
 		TestCustomer other = Tenants.aCustomer(this.port);
 		String broker = "page-" + owner.identifier();
 		try (FakeBroker fake = FakeBroker.start()) {
-			owner.admin()
+			Api.Reply registered = owner.admin()
 				.post("/api/customers/" + owner.identifier() + "/service-brokers", Map.of("name", "Paged", "identifier",
 						broker, "endpoint", fake.url(), "username", "u", "password", "p", "developmentMode", false));
+			assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 		}
 
 		this.mvc

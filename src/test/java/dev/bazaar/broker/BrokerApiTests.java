@@ -190,7 +190,7 @@ class BrokerApiTests {
 	@Test
 	void refusesABrokerThatTimesOut() {
 		this.fake.server()
-			.stubFor(WireMock.get("/v2/catalog").willReturn(WireMock.okJson(this.fake.catalog()).withFixedDelay(4000)));
+			.stubFor(WireMock.get("/v2/catalog").willReturn(WireMock.okJson(this.fake.catalog()).withFixedDelay(8000)));
 
 		Api.Reply reply = register("slow-" + this.customer.identifier(), this.fake.url());
 

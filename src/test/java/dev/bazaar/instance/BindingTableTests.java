@@ -64,7 +64,7 @@ class BindingTableTests {
 				row("500", plain, (f) -> f.stub(InstanceFixture.bind(), 500, "{}"), 502, "FAILED", true),
 				row("timeout", plain,
 						(f) -> f.broker.server()
-							.stubFor(InstanceFixture.bind().willReturn(WireMock.ok(CREDENTIALS).withFixedDelay(5000))),
+							.stubFor(InstanceFixture.bind().willReturn(WireMock.ok(CREDENTIALS).withFixedDelay(8000))),
 						502, "FAILED", true),
 				row("400", plain, (f) -> f.stub(InstanceFixture.bind(), 400, "{}"), 422, "FAILED", false),
 				row("408", plain, (f) -> f.stub(InstanceFixture.bind(), 408, "{}"), 502, "FAILED", false),
@@ -186,7 +186,7 @@ class BindingTableTests {
 				unbindRow("400", (f) -> f.stub(InstanceFixture.unbind(), 400, "{}"), 422, "FAILED"),
 				unbindRow("timeout",
 						(f) -> f.broker.server()
-							.stubFor(InstanceFixture.unbind().willReturn(WireMock.ok("{}").withFixedDelay(5000))),
+							.stubFor(InstanceFixture.unbind().willReturn(WireMock.ok("{}").withFixedDelay(8000))),
 						502, "FAILED"));
 	}
 

@@ -47,7 +47,7 @@ class DeprovisionTableTests {
 						"FAILED", "HTTP 500"),
 				row("timeout",
 						(f) -> f.broker.server()
-							.stubFor(InstanceFixture.deprovision().willReturn(WireMock.ok("{}").withFixedDelay(5000))),
+							.stubFor(InstanceFixture.deprovision().willReturn(WireMock.ok("{}").withFixedDelay(8000))),
 						502, "FAILED", "No answer"),
 				row("400", (f) -> f.stub(InstanceFixture.deprovision(), 400, "{}"), 422, "FAILED", "HTTP 400"),
 				row("422 ConcurrencyError",

@@ -209,7 +209,7 @@ final class InstanceFixture implements AutoCloseable {
 			}
 			if (parts[0].equals("timeout")) {
 				this.broker.server()
-					.stubFor(step.willReturn(WireMock.ok("{\"state\":\"in progress\"}").withFixedDelay(5000)));
+					.stubFor(step.willReturn(WireMock.ok("{\"state\":\"in progress\"}").withFixedDelay(8000)));
 				continue;
 			}
 			this.broker.server()

@@ -62,7 +62,7 @@ class ProvisioningTableTests {
 						"FAILED", false),
 				row("timeout",
 						(f) -> f.broker.server()
-							.stubFor(InstanceFixture.provision().willReturn(WireMock.ok("{}").withFixedDelay(5000))),
+							.stubFor(InstanceFixture.provision().willReturn(WireMock.ok("{}").withFixedDelay(8000))),
 						502, "FAILED", true),
 				row("connection reset",
 						(f) -> f.broker.server()

@@ -59,7 +59,7 @@ class UpdateTableTests {
 						"FAILED", 1),
 				row("timeout",
 						(f) -> f.broker.server()
-							.stubFor(InstanceFixture.update().willReturn(WireMock.ok("{}").withFixedDelay(5000))),
+							.stubFor(InstanceFixture.update().willReturn(WireMock.ok("{}").withFixedDelay(8000))),
 						502, "FAILED", 1));
 	}
 
