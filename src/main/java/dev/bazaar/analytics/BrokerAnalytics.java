@@ -12,6 +12,7 @@ import dev.bazaar.analytics.BrokerFigures.StatusCount;
 import dev.bazaar.analytics.internal.CallStatistics;
 import dev.bazaar.analytics.internal.InstanceStatistics;
 import dev.bazaar.analytics.internal.InstanceStatistics.Count;
+import dev.bazaar.catalog.CatalogManagement;
 import dev.bazaar.broker.BrokerDeployments.PublishedDeployment;
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.ServiceBroker;
@@ -36,16 +37,16 @@ public class BrokerAnalytics {
 
 	private final InstanceStatistics instances;
 
-	private final PlanNames planNames;
+	private final CatalogManagement catalogs;
 
 	private final Consumers consumers;
 
-	BrokerAnalytics(BrokerManagement brokers, CallStatistics calls, InstanceStatistics instances, PlanNames planNames,
-			Consumers consumers) {
+	BrokerAnalytics(BrokerManagement brokers, CallStatistics calls, InstanceStatistics instances,
+			CatalogManagement catalogs, Consumers consumers) {
 		this.brokers = brokers;
 		this.calls = calls;
 		this.instances = instances;
-		this.planNames = planNames;
+		this.catalogs = catalogs;
 		this.consumers = consumers;
 	}
 
@@ -85,7 +86,7 @@ public class BrokerAnalytics {
 
 	private InstanceFigures instanceFigures(ServiceBroker broker, AnalyticsQuery query, List<String> deployments) {
 		List<Count<String>> byPlan = this.instances.byPlan(broker.id(), query);
-		Map<String, String> names = this.planNames.of(broker.id(), chosenFirst(query, deployments));
+		Map<String, String> names = this.catalogs.planNames(broker.id(), chosenFirst(query, deployments));
 		return new InstanceFigures(byPlan.stream().mapToLong(Count::instances).sum(),
 				byPlan.stream()
 					.map((count) -> new PlanCount(count.item(), names.getOrDefault(count.item(), count.item()),

@@ -1,6 +1,9 @@
 package dev.bazaar.catalog;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,6 +75,20 @@ public class CatalogManagement {
 	@Transactional(readOnly = true)
 	public Optional<PlanView> plan(Deployment deployment, String serviceId, String planId) {
 		return this.views.plan(deployment, serviceId, planId);
+	}
+
+	/**
+	 * Plan names by plan id, from the catalogs of the broker's deployments in the order
+	 * given (an earlier deployment's name wins), retired plans included.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> planNames(UUID brokerId, List<String> deployments) {
+		Map<String, String> names = new HashMap<>();
+		for (String deployment : deployments) {
+			catalog(new Deployment(brokerId, deployment)).ifPresent((view) -> view.services()
+				.forEach((service) -> service.plans().forEach((plan) -> names.putIfAbsent(plan.id(), plan.name()))));
+		}
+		return names;
 	}
 
 	/** Forgets one deployment's catalog (a revoked publication). */

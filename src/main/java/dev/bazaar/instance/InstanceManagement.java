@@ -262,12 +262,16 @@ public class InstanceManagement {
 			.flatMap((s) -> s.plans().stream().filter((p) -> p.id().equals(instance.planId())).findFirst())
 			.map(PlanView::name)
 			.orElse(null);
+		Optional<ServiceBroker> broker = this.brokers.findById(instance.brokerId());
+		boolean callsReadable = broker.isPresent() && CurrentUser.find()
+			.map((user) -> user.isPartnerAdmin()
+					|| (user.isCustomerAdmin() && user.belongsTo(broker.get().customerId())))
+			.orElse(false);
 		return new InstanceView(instance,
 				this.tenancy.customerById(instance.customerId()).map(Customer::identifier).orElse(""),
 				this.tenancy.projectById(instance.projectId()).map(Project::identifier).orElse(""),
-				this.brokers.findById(instance.brokerId()).map(ServiceBroker::identifier).orElse(""),
-				service.map((s) -> s.name()).orElse(null), planName,
-				service.map((s) -> s.instancesRetrievable()).orElse(false));
+				broker.map(ServiceBroker::identifier).orElse(""), service.map((s) -> s.name()).orElse(null), planName,
+				service.map((s) -> s.instancesRetrievable()).orElse(false), callsReadable);
 	}
 
 	private OfferedPlan offeredPlan(Project project, CreateInstance command) {

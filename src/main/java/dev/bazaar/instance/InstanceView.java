@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param serviceName the service's name, if the catalog knows it
  * @param planName the plan's name, if the catalog knows it
  * @param instancesRetrievable whether the broker lets Bazaar fetch the instance
+ * @param callsReadable whether the current user may read the broker's communication logs
+ * (its owner's customer admins and partner admins)
  */
 public record InstanceView(ServiceInstance instance, String customer, String project, String brokerIdentifier,
-		@Nullable String serviceName, @Nullable String planName, boolean instancesRetrievable) {
+		@Nullable String serviceName, @Nullable String planName, boolean instancesRetrievable, boolean callsReadable) {
 }

@@ -359,6 +359,17 @@ class InstancePagesTests {
 	}
 
 	@Test
+	void linksTheInstanceToItsCallsForThoseWhoMayReadTheBrokersLogs() throws Exception {
+		String id = this.fixture.provisioned("logged");
+		String page = "/projects/shop/instances/" + id;
+		String calls = "/service-brokers/" + broker() + "/logs?instanceId=" + id;
+
+		this.mvc.perform(page(get(page), this.fixture.customer.adminUsername()))
+			.andExpect(content().string(containsString(calls)));
+		this.mvc.perform(employee(get(page))).andExpect(content().string(not(containsString("Calls to the broker"))));
+	}
+
+	@Test
 	void refreshesAnInstancesDetailsFromABrokerThatLetsItBeFetched() throws Exception {
 		try (InstanceFixture retrievable = InstanceFixture.start(this.port, (catalog) -> catalog
 			.replace("\"plan_updateable\": true,", "\"plan_updateable\": true, \"instances_retrievable\": true,"))) {

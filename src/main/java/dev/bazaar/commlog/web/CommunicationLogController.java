@@ -32,11 +32,11 @@ class CommunicationLogController {
 
 	private final CommunicationLogs logs;
 
-	private final PlanNames planNames;
+	private final LogPlanNames planNames;
 
 	private final TenancyManagement tenancy;
 
-	CommunicationLogController(CommunicationLogs logs, PlanNames planNames, TenancyManagement tenancy) {
+	CommunicationLogController(CommunicationLogs logs, LogPlanNames planNames, TenancyManagement tenancy) {
 		this.logs = logs;
 		this.planNames = planNames;
 		this.tenancy = tenancy;

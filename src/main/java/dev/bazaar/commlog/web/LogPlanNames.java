@@ -1,5 +1,6 @@
 package dev.bazaar.commlog.web;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,13 +17,13 @@ import org.springframework.stereotype.Component;
  * broker and that plan are still known.
  */
 @Component
-class PlanNames {
+class LogPlanNames {
 
 	private final ObjectProvider<BrokerDirectory> brokers;
 
 	private final CatalogManagement catalogs;
 
-	PlanNames(ObjectProvider<BrokerDirectory> brokers, CatalogManagement catalogs) {
+	LogPlanNames(ObjectProvider<BrokerDirectory> brokers, CatalogManagement catalogs) {
 		this.brokers = brokers;
 		this.catalogs = catalogs;
 	}
@@ -35,13 +36,7 @@ class PlanNames {
 		String deployment = Objects.requireNonNullElse(log.location(), Deployment.PRIVATE);
 		return Optional.ofNullable(this.brokers.getIfAvailable())
 			.flatMap((directory) -> directory.findByIdentifier(brokerIdentifier))
-			.flatMap((broker) -> this.catalogs.catalog(new Deployment(broker.id(), deployment)))
-			.flatMap((catalog) -> catalog.services()
-				.stream()
-				.flatMap((service) -> service.plans().stream())
-				.filter((plan) -> plan.id().equals(planId))
-				.findFirst())
-			.map((plan) -> plan.name());
+			.map((broker) -> this.catalogs.planNames(broker.id(), List.of(deployment)).get(planId));
 	}
 
 }
