@@ -1,5 +1,6 @@
 package dev.bazaar.bench;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ final class Bazaar implements AutoCloseable {
 
 	private final AtomicBoolean logging;
 
+	private final Statements statements;
+
 	private final long startMillis;
 
 	private Tenant tenant;
@@ -43,9 +46,11 @@ final class Bazaar implements AutoCloseable {
 
 	private String instancesPath;
 
-	private Bazaar(ConfigurableApplicationContext context, AtomicBoolean logging, long startMillis) {
+	private Bazaar(ConfigurableApplicationContext context, AtomicBoolean logging, Statements statements,
+			long startMillis) {
 		this.context = context;
 		this.logging = logging;
+		this.statements = statements;
 		this.startMillis = startMillis;
 	}
 
@@ -61,13 +66,14 @@ final class Bazaar implements AutoCloseable {
 				"--spring.datasource.password=" + database.password(), "--logging.level.root=warn"));
 		extra.forEach((key, value) -> args.add("--" + key + "=" + value));
 		AtomicBoolean logging = new AtomicBoolean(true);
+		Statements statements = new Statements();
 		long started = System.nanoTime();
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(BazaarApplication.class)
-			.initializers((ctx) -> ctx.getBeanFactory().addBeanPostProcessor(switchable(logging)))
+			.initializers((ctx) -> ctx.getBeanFactory().addBeanPostProcessor(instrumented(logging, statements)))
 			.run(args.toArray(String[]::new));
-		Bazaar bazaar = new Bazaar(context, logging, 0);
+		Bazaar bazaar = new Bazaar(context, logging, statements, 0);
 		Health.waitUntilUp(bazaar.port(), Duration.ofMinutes(2));
-		return new Bazaar(context, logging, (System.nanoTime() - started) / 1_000_000);
+		return new Bazaar(context, logging, statements, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	int port() {
@@ -78,9 +84,12 @@ final class Bazaar implements AutoCloseable {
 		return this.startMillis;
 	}
 
-	int poolSize() {
-		DataSource dataSource = this.context.getBean(DataSource.class);
-		return (dataSource instanceof HikariDataSource hikari) ? hikari.getMaximumPoolSize() : 10;
+	int poolSize() throws SQLException {
+		return this.context.getBean(DataSource.class).unwrap(HikariDataSource.class).getMaximumPoolSize();
+	}
+
+	Statements statements() {
+		return this.statements;
 	}
 
 	void logging(boolean on) {
@@ -113,10 +122,17 @@ final class Bazaar implements AutoCloseable {
 		this.context.close();
 	}
 
-	private static BeanPostProcessor switchable(AtomicBoolean logging) {
+	/**
+	 * Makes communication logging switchable (a no-op {@code record} while off) and
+	 * counts statements.
+	 */
+	private static BeanPostProcessor instrumented(AtomicBoolean logging, Statements statements) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof DataSource dataSource && name.equals("dataSource")) {
+					return statements.counting(dataSource);
+				}
 				if (!(bean instanceof CommunicationLogs)) {
 					return bean;
 				}

@@ -19,6 +19,8 @@ class BazaarBenchmark {
 
 	private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
 
+	private static final Duration WARM_UP = RUN.multipliedBy(4);
+
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
 
 	private static final List<Integer> CLIENTS = List.of(1, 16, 64);
@@ -47,7 +49,8 @@ class BazaarBenchmark {
 		try (FastBroker broker = new FastBroker(); Bazaar bazaar = Bazaar.start(database, Map.of())) {
 			Bazaar.Tenant tenant = bazaar.setUp(broker.url());
 			try (Floor floor = new Floor(database, bazaar.poolSize(), broker.url(), tenant)) {
-				Load.run(16, RUN.multipliedBy(2), bazaar::provision);
+				// Warm-up, so that the JIT compiler's work is not counted.
+				Load.run(16, WARM_UP, bazaar::provision);
 				Load.run(16, RUN, floor::provision);
 				this.report.section("Scenario 1 on " + database.name() + ": synchronous provisions (in-JVM start to UP "
 						+ bazaar.startMillis() + " ms)");
@@ -63,6 +66,7 @@ class BazaarBenchmark {
 				for (int i = 0; i < CLIENTS.size(); i++) {
 					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][0]);
 				}
+				statementsOfOneProvision(database, bazaar);
 				logging(database, bazaar, floor);
 			}
 		}
@@ -73,10 +77,40 @@ class BazaarBenchmark {
 		Load.Result floorResult = null;
 		Load.Result bazaarResult = null;
 		for (int round = 0; round < ROUNDS; round++) {
+			// Turns change who goes first, so that drift (JIT, neighbours) hits both.
+			if (round % 2 == 1) {
+				bazaarResult = plus(bazaarResult, measured(bazaar, clients));
+			}
 			floorResult = plus(floorResult, Load.run(clients, RUN, floor::provision));
-			bazaarResult = plus(bazaarResult, Load.run(clients, RUN, bazaar::provision));
+			if (round % 2 == 0) {
+				bazaarResult = plus(bazaarResult, measured(bazaar, clients));
+			}
 		}
 		return new Load.Result[] { floorResult, bazaarResult };
+	}
+
+	private void statementsOfOneProvision(Bazaar.Database database, Bazaar bazaar) {
+		bazaar.statements().reset();
+		int provisions = 100;
+		for (int i = 0; i < provisions; i++) {
+			bazaar.provision(-i);
+		}
+		this.report.section("SQL statements per provision on " + database.name() + " (" + provisions
+				+ " provisions, one client; background work included)");
+		this.report.line("| Per provision | Statement |");
+		this.report.line("|---:|---|");
+		bazaar.statements()
+			.bySql()
+			.forEach((sql, count) -> this.report.line(String.format(java.util.Locale.ROOT, "| %.2f | `%s` |",
+					count / (double) provisions, (sql.length() > 110) ? sql.substring(0, 110) + "…" : sql)));
+	}
+
+	/** A run of provisions through Bazaar, with the statements they took. */
+	private static Load.Result measured(Bazaar bazaar, int clients) {
+		long reads = bazaar.statements().reads();
+		long writes = bazaar.statements().writes();
+		Load.Result run = Load.run(clients, RUN, bazaar::provision);
+		return run.withStatements(bazaar.statements().reads() - reads, bazaar.statements().writes() - writes);
 	}
 
 	private void logging(Bazaar.Database database, Bazaar bazaar, Floor floor) {
@@ -84,12 +118,15 @@ class BazaarBenchmark {
 		Load.Result off = null;
 		Load.Result floorResult = null;
 		for (int round = 0; round < ROUNDS; round++) {
-			bazaar.logging(false);
-			off = plus(off, Load.run(16, RUN, bazaar::provision));
-			bazaar.logging(true);
-			on = plus(on, Load.run(16, RUN, bazaar::provision));
+			for (boolean enabled : (round % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
+				bazaar.logging(enabled);
+				Load.Result result = measured(bazaar, 16);
+				on = enabled ? plus(on, result) : on;
+				off = enabled ? off : plus(off, result);
+			}
 			floorResult = plus(floorResult, Load.run(16, RUN, floor::provision));
 		}
+		bazaar.logging(true);
 		this.report.section("Scenario 3 on " + database.name() + ": communication logging on and off, 16 clients");
 		this.report.loadHeader();
 		this.report.load("floor", 16, floorResult);
@@ -107,6 +144,7 @@ class BazaarBenchmark {
 			Bazaar.Tenant tenant = bazaar.setUp(broker.url());
 			try (Floor floor = new Floor(database, bazaar.poolSize(), broker.url(), tenant)) {
 				Load.run(16, RUN, bazaar::provision);
+				Load.run(16, RUN, floor::provision);
 				Load.Result[] results = sideBySide(16, floor, bazaar);
 				this.report.section("Before ADR 0007, on " + database.name()
 						+ ": every request hashes its Basic password (credential-cache-ttl 0)");
@@ -147,7 +185,8 @@ class BazaarBenchmark {
 	private static String method() {
 		return "Method: one JVM runs Bazaar (Spring context on a real port, default settings, Hikari pool of 10), "
 				+ "a fake broker on a real socket (JDK HttpServer, 201 `{}` at once) and the load: N client threads, "
-				+ "each sending the next request when the last is answered, for " + RUN.toSeconds() + " s per run; "
+				+ "each sending the next request when the last is answered, for " + RUN.toSeconds() + " s per run "
+				+ "after a warm-up of " + WARM_UP.toSeconds() + " s at 16 clients; "
 				+ "the floor (plain `HttpClient` PUT to the same broker plus 3 plain JDBC row writes on the same "
 				+ "database and tables, through as many connections as Bazaar's pool) and Bazaar alternate " + ROUNDS
 				+ " times and their runs are summed. CPU is the whole JVM's "

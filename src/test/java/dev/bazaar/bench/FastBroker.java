@@ -29,6 +29,12 @@ final class FastBroker implements AutoCloseable {
 
 	private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
+	static {
+		// Without it the JDK server's separate header and body writes meet the client's
+		// delayed ACK: 40 ms stalls (JDK-6968351) that would be the broker's, not Bazaar's.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService threads;

@@ -60,7 +60,7 @@ final class Load {
 		}
 		long wall = System.nanoTime() - started;
 		long cpu = os.getProcessCpuTime() - cpuBefore;
-		return new Result(merge(latencies), wall, cpu, failures.get());
+		return new Result(merge(latencies), wall, cpu, failures.get(), 0, 0);
 	}
 
 	private static boolean attempt(Operation operation, long sequence) {
@@ -89,7 +89,20 @@ final class Load {
 	}
 
 	/** What came of one or more runs: sorted latencies, wall and CPU nanoseconds. */
-	record Result(long[] latencies, long wallNanos, long cpuNanos, long failures) {
+	record Result(long[] latencies, long wallNanos, long cpuNanos, long failures, long reads, long writes) {
+
+		Result withStatements(long reads, long writes) {
+			return new Result(this.latencies, this.wallNanos, this.cpuNanos, this.failures, reads, writes);
+		}
+
+		/** SQL statements per operation, as "reads + writes"; floor: 0 + 3. */
+		String statementsPerOperation() {
+			if (this.reads == 0 && this.writes == 0) {
+				return "0 + 3";
+			}
+			double n = Math.max(1, operations());
+			return String.format(java.util.Locale.ROOT, "%.1f + %.1f", this.reads / n, this.writes / n);
+		}
 
 		long operations() {
 			return this.latencies.length;
@@ -118,7 +131,7 @@ final class Load {
 			System.arraycopy(other.latencies, 0, all, this.latencies.length, other.latencies.length);
 			Arrays.sort(all);
 			return new Result(all, this.wallNanos + other.wallNanos, this.cpuNanos + other.cpuNanos,
-					this.failures + other.failures);
+					this.failures + other.failures, this.reads + other.reads, this.writes + other.writes);
 		}
 
 	}

@@ -40,14 +40,15 @@ final class Report {
 	}
 
 	void loadHeader() {
-		line("| Run | Clients | Provisions | per s | CPU µs per provision | p50 ms | p99 ms | Failures |");
-		line("|---|---:|---:|---:|---:|---:|---:|---:|");
+		line("| Run | Clients | Provisions | per s | CPU µs per provision | p50 ms | p99 ms | Failures "
+				+ "| SQL per provision (reads + writes) |");
+		line("|---|---:|---:|---:|---:|---:|---:|---:|---|");
 	}
 
 	void load(String run, int clients, Load.Result result) {
-		line(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.2f | %.2f | %d |", run, clients,
+		line(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.2f | %.2f | %d | %s |", run, clients,
 				result.operations(), result.perSecond(), result.cpuMicros(), result.percentileMillis(50),
-				result.percentileMillis(99), result.failures()));
+				result.percentileMillis(99), result.failures(), result.statementsPerOperation()));
 	}
 
 	void ratioHeader() {
