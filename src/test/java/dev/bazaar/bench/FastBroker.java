@@ -31,7 +31,8 @@ final class FastBroker implements AutoCloseable {
 
 	static {
 		// Without it the JDK server's separate header and body writes meet the client's
-		// delayed ACK: 40 ms stalls (JDK-6968351) that would be the broker's, not Bazaar's.
+		// delayed ACK: 40 ms stalls (JDK-6968351) that would be the broker's, not
+		// Bazaar's.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 	}
 
