@@ -1,23 +1,31 @@
 package dev.bazaar.tenancy.internal;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP Basic, stateless and without CSRF, for the JSON API under {@code /api}; form login
- * with CSRF protection for the web UI; health, metrics and the OpenAPI page open.
+ * with CSRF protection for the web UI; health, metrics and the OpenAPI page open. Basic
+ * credentials verified on {@code /api} are remembered for
+ * {@code bazaar.security.credential-cache-ttl} (ADR 0007).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,8 +37,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords, Clock clock,
+			@Value("${bazaar.security.credential-cache-ttl:60s}") Duration ttl,
+			@Value("${bazaar.security.credential-cache-size:10000}") int size) throws Exception {
 		return http.securityMatcher("/api/**")
+			.authenticationManager(basicAuthentication(users, passwords, new VerifiedCredentials(ttl, size, clock)))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.realmName("Bazaar")
 				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "Unauthorized",
@@ -58,6 +69,14 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutSuccessUrl("/login?logout"))
 			.httpBasic(Customizer.withDefaults())
 			.build();
+	}
+
+	// Not a bean: an AuthenticationProvider bean would replace form login's provider too.
+	private static ProviderManager basicAuthentication(UserDetailsService users, PasswordEncoder passwords,
+			VerifiedCredentials verified) {
+		DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(users);
+		verifier.setPasswordEncoder(passwords);
+		return new ProviderManager(new CachingBasicAuthenticationProvider(verifier, verified));
 	}
 
 	private static void problem(HttpServletResponse response, int status, String title, String detail)

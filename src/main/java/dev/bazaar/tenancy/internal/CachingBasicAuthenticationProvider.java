@@ -1,0 +1,55 @@
+package dev.bazaar.tenancy.internal;
+
+import java.util.Optional;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Verifies HTTP Basic credentials through a delegate (user lookup and password hash) only
+ * when the same credentials were not verified within the last TTL; failures are never
+ * remembered. See {@code docs/adr/0007-cached-verification-of-basic-credentials.md}.
+ */
+final class CachingBasicAuthenticationProvider implements AuthenticationProvider {
+
+	private final AuthenticationProvider delegate;
+
+	private final VerifiedCredentials verified;
+
+	CachingBasicAuthenticationProvider(AuthenticationProvider delegate, VerifiedCredentials verified) {
+		this.delegate = delegate;
+		this.verified = verified;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication request) {
+		if (!this.verified.enabled() || !(request.getCredentials() instanceof String password)) {
+			return this.delegate.authenticate(request);
+		}
+		String username = request.getName();
+		Optional<Authentication> known = this.verified.find(username, password);
+		if (known.isPresent()) {
+			return fresh(known.get(), request);
+		}
+		Authentication result = this.delegate.authenticate(request);
+		if (result != null && result.isAuthenticated()) {
+			this.verified.remember(username, password, fresh(result, request));
+		}
+		return result;
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return this.delegate.supports(authentication);
+	}
+
+	/** A new token per request: same user and authorities, this request's details. */
+	private static Authentication fresh(Authentication verified, Authentication request) {
+		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken
+			.authenticated(verified.getPrincipal(), null, verified.getAuthorities());
+		token.setDetails(request.getDetails());
+		return token;
+	}
+
+}

@@ -1,0 +1,198 @@
+package dev.bazaar.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.bazaar.support.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark suite: scenarios 1 (broker-call path), 3 (communication logging) and 6
+ * (start-up and memory) on H2 and PostgreSQL, each beside its floor. Not a test: run by
+ * {@code ./mvnw -Pbench verify} only; {@code -Dbench.seconds} (default 4) sets the length
+ * of one measured run, {@code -Dbench.rounds} (default 2) how often Bazaar and floor
+ * alternate; {@code -Dbench.quick=true} runs scenario 1 on H2 only and writes nothing.
+ */
+class BazaarBenchmark {
+
+	private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
+
+	private static final Duration WARM_UP = RUN.multipliedBy(4);
+
+	private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+
+	private static final List<Integer> CLIENTS = List.of(1, 16, 64);
+
+	/** Only scenario 1 on H2, for profiling. */
+	private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+
+	private final Report report = new Report();
+
+	@Test
+	void measure() throws Exception {
+		this.report.machine(method());
+		if (QUICK) {
+			brokerCallPath(Bazaar.Database.h2());
+			return;
+		}
+		for (Bazaar.Database database : List.of(Bazaar.Database.h2(), postgres())) {
+			brokerCallPath(database);
+		}
+		basicAuthenticationWithoutCache(Bazaar.Database.h2());
+		startup();
+		this.report.write(Path.of("docs", "benchmarks.md"));
+	}
+
+	private void brokerCallPath(Bazaar.Database database) throws Exception {
+		try (FastBroker broker = new FastBroker(); Bazaar bazaar = Bazaar.start(database, Map.of())) {
+			Bazaar.Tenant tenant = bazaar.setUp(broker.url());
+			try (Floor floor = new Floor(database, bazaar.poolSize(), broker.url(), tenant)) {
+				// Warm-up, so that the JIT compiler's work is not counted.
+				Load.run(16, WARM_UP, bazaar::provision);
+				Load.run(16, RUN, floor::provision);
+				this.report.section("Scenario 1 on " + database.name() + ": synchronous provisions (in-JVM start to UP "
+						+ bazaar.startMillis() + " ms)");
+				this.report.loadHeader();
+				Load.Result[][] results = new Load.Result[CLIENTS.size()][];
+				for (int i = 0; i < CLIENTS.size(); i++) {
+					results[i] = sideBySide(CLIENTS.get(i), floor, bazaar);
+					this.report.load("floor", CLIENTS.get(i), results[i][0]);
+					this.report.load("Bazaar", CLIENTS.get(i), results[i][1]);
+				}
+				this.report.line("");
+				this.report.ratioHeader();
+				for (int i = 0; i < CLIENTS.size(); i++) {
+					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][0]);
+				}
+				statementsOfOneProvision(database, bazaar);
+				logging(database, bazaar, floor);
+			}
+		}
+	}
+
+	/** Floor and Bazaar in turn, {@link #ROUNDS} times: {floor, Bazaar}. */
+	private static Load.Result[] sideBySide(int clients, Floor floor, Bazaar bazaar) {
+		Load.Result floorResult = null;
+		Load.Result bazaarResult = null;
+		for (int round = 0; round < ROUNDS; round++) {
+			// Turns change who goes first, so that drift (JIT, neighbours) hits both.
+			if (round % 2 == 1) {
+				bazaarResult = plus(bazaarResult, measured(bazaar, clients));
+			}
+			floorResult = plus(floorResult, Load.run(clients, RUN, floor::provision));
+			if (round % 2 == 0) {
+				bazaarResult = plus(bazaarResult, measured(bazaar, clients));
+			}
+		}
+		return new Load.Result[] { floorResult, bazaarResult };
+	}
+
+	private void statementsOfOneProvision(Bazaar.Database database, Bazaar bazaar) {
+		bazaar.statements().reset();
+		int provisions = 100;
+		for (int i = 0; i < provisions; i++) {
+			bazaar.provision(-i);
+		}
+		this.report.section("SQL statements per provision on " + database.name() + " (" + provisions
+				+ " provisions, one client; background work included)");
+		this.report.line("| Per provision | Statement |");
+		this.report.line("|---:|---|");
+		bazaar.statements()
+			.bySql()
+			.forEach((sql, count) -> this.report.line(String.format(java.util.Locale.ROOT, "| %.2f | `%s` |",
+					count / (double) provisions, (sql.length() > 110) ? sql.substring(0, 110) + "…" : sql)));
+	}
+
+	/** A run of provisions through Bazaar, with the statements they took. */
+	private static Load.Result measured(Bazaar bazaar, int clients) {
+		long reads = bazaar.statements().reads();
+		long writes = bazaar.statements().writes();
+		Load.Result run = Load.run(clients, RUN, bazaar::provision);
+		return run.withStatements(bazaar.statements().reads() - reads, bazaar.statements().writes() - writes);
+	}
+
+	private void logging(Bazaar.Database database, Bazaar bazaar, Floor floor) {
+		Load.Result on = null;
+		Load.Result off = null;
+		Load.Result floorResult = null;
+		for (int round = 0; round < ROUNDS; round++) {
+			for (boolean enabled : (round % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
+				bazaar.logging(enabled);
+				Load.Result result = measured(bazaar, 16);
+				on = enabled ? plus(on, result) : on;
+				off = enabled ? off : plus(off, result);
+			}
+			floorResult = plus(floorResult, Load.run(16, RUN, floor::provision));
+		}
+		bazaar.logging(true);
+		this.report.section("Scenario 3 on " + database.name() + ": communication logging on and off, 16 clients");
+		this.report.loadHeader();
+		this.report.load("floor", 16, floorResult);
+		this.report.load("Bazaar, logging off", 16, off);
+		this.report.load("Bazaar, logging on", 16, on);
+		this.report.line("");
+		this.report.line(String.format(java.util.Locale.ROOT,
+				"Logging costs %+.1f%% CPU per provision and %+.1f%% throughput (target: ≤ 10%% CPU).",
+				100 * (on.cpuMicros() / off.cpuMicros() - 1), 100 * (on.perSecond() / off.perSecond() - 1)));
+	}
+
+	private void basicAuthenticationWithoutCache(Bazaar.Database database) throws Exception {
+		try (FastBroker broker = new FastBroker();
+				Bazaar bazaar = Bazaar.start(database, Map.of("bazaar.security.credential-cache-ttl", "0"))) {
+			Bazaar.Tenant tenant = bazaar.setUp(broker.url());
+			try (Floor floor = new Floor(database, bazaar.poolSize(), broker.url(), tenant)) {
+				Load.run(16, RUN, bazaar::provision);
+				Load.run(16, RUN, floor::provision);
+				Load.Result[] results = sideBySide(16, floor, bazaar);
+				this.report.section("Before ADR 0007, on " + database.name()
+						+ ": every request hashes its Basic password (credential-cache-ttl 0)");
+				this.report.loadHeader();
+				this.report.load("floor", 16, results[0]);
+				this.report.load("Bazaar, no credential cache", 16, results[1]);
+				this.report.line("");
+				this.report.ratioHeader();
+				this.report.ratio(16, results[1], results[0]);
+			}
+		}
+	}
+
+	private void startup() throws Exception {
+		this.report.section("Scenario 6: start-up to UP and memory, Bazaar in a JVM of its own (no JVM options)");
+		this.report.line("| Database | Start to UP ms | RSS idle MiB | Heap idle MiB | Provisions | RSS after MiB "
+				+ "| Heap after MiB |");
+		this.report.line("|---|---:|---:|---:|---:|---:|---:|");
+		try (FastBroker broker = new FastBroker()) {
+			for (Bazaar.Database database : List.of(Bazaar.Database.h2(), postgres())) {
+				Startup.Figures figures = Startup.measure(database, broker, RUN.multipliedBy(2));
+				this.report.line("| " + figures.database() + " | " + figures.upMillis() + " | " + figures.idle().rssMb()
+						+ " | " + figures.idle().heapMb() + " | " + figures.provisions() + " | "
+						+ figures.loaded().rssMb() + " | " + figures.loaded().heapMb() + " |");
+			}
+		}
+	}
+
+	private static Bazaar.Database postgres() {
+		TestPostgres.Database database = TestPostgres.get().createDatabase();
+		return new Bazaar.Database("PostgreSQL", database.url(), database.username(), database.password());
+	}
+
+	private static Load.Result plus(Load.Result sum, Load.Result next) {
+		return (sum == null) ? next : sum.plus(next);
+	}
+
+	private static String method() {
+		return "Method: one JVM runs Bazaar (Spring context on a real port, default settings, Hikari pool of 10), "
+				+ "a fake broker on a real socket (JDK HttpServer, 201 `{}` at once) and the load: N client threads, "
+				+ "each sending the next request when the last is answered, for " + RUN.toSeconds() + " s per run "
+				+ "after a warm-up of " + WARM_UP.toSeconds() + " s at 16 clients; "
+				+ "the floor (plain `HttpClient` PUT to the same broker plus 3 plain JDBC row writes on the same "
+				+ "database and tables, through as many connections as Bazaar's pool) and Bazaar alternate " + ROUNDS
+				+ " times and their runs are summed. CPU is the whole JVM's "
+				+ "(`OperatingSystemMXBean.getProcessCpuTime()`: Bazaar or floor plus clients and broker; the "
+				+ "embedded PostgreSQL server is a separate process and not counted) divided by provisions. "
+				+ "Latency is per request, as the client sees it.";
+	}
+
+}

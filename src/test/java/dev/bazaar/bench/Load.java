@@ -1,0 +1,139 @@
+package dev.bazaar.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs an operation from a number of concurrent clients for a while and measures
+ * throughput, process CPU time per operation and latency percentiles.
+ */
+final class Load {
+
+	private static final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+		.getOperatingSystemMXBean();
+
+	private Load() {
+	}
+
+	/** One unit of work; answers whether it succeeded. */
+	interface Operation {
+
+		boolean run(long sequence) throws Exception;
+
+	}
+
+	static Result run(int clients, Duration duration, Operation operation) {
+		AtomicLong sequence = new AtomicLong();
+		AtomicLong failures = new AtomicLong();
+		List<long[]> latencies = new ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
+		long cpuBefore = os.getProcessCpuTime();
+		long started = System.nanoTime();
+		long deadline = started + duration.toNanos();
+		for (int i = 0; i < clients; i++) {
+			long[][] mine = { new long[1024] };
+			int[] count = { 0 };
+			Thread thread = new Thread(() -> {
+				while (System.nanoTime() < deadline) {
+					long begin = System.nanoTime();
+					if (!attempt(operation, sequence.incrementAndGet())) {
+						failures.incrementAndGet();
+					}
+					if (count[0] == mine[0].length) {
+						mine[0] = Arrays.copyOf(mine[0], count[0] * 2);
+					}
+					mine[0][count[0]++] = System.nanoTime() - begin;
+				}
+				synchronized (latencies) {
+					latencies.add(Arrays.copyOf(mine[0], count[0]));
+				}
+			}, "bench-client-" + i);
+			threads.add(thread);
+			thread.start();
+		}
+		for (Thread thread : threads) {
+			join(thread);
+		}
+		long wall = System.nanoTime() - started;
+		long cpu = os.getProcessCpuTime() - cpuBefore;
+		return new Result(merge(latencies), wall, cpu, failures.get(), 0, 0);
+	}
+
+	private static boolean attempt(Operation operation, long sequence) {
+		try {
+			return operation.run(sequence);
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long[] merge(List<long[]> parts) {
+		long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+		Arrays.sort(all);
+		return all;
+	}
+
+	/** What came of one or more runs: sorted latencies, wall and CPU nanoseconds. */
+	record Result(long[] latencies, long wallNanos, long cpuNanos, long failures, long reads, long writes) {
+
+		Result withStatements(long reads, long writes) {
+			return new Result(this.latencies, this.wallNanos, this.cpuNanos, this.failures, reads, writes);
+		}
+
+		/** SQL statements per operation, as "reads + writes"; floor: 0 + 3. */
+		String statementsPerOperation() {
+			if (this.reads == 0 && this.writes == 0) {
+				return "0 + 3";
+			}
+			double n = Math.max(1, operations());
+			return String.format(java.util.Locale.ROOT, "%.1f + %.1f", this.reads / n, this.writes / n);
+		}
+
+		long operations() {
+			return this.latencies.length;
+		}
+
+		double perSecond() {
+			return operations() / (this.wallNanos / 1e9);
+		}
+
+		/** Process CPU time per operation, in microseconds. */
+		double cpuMicros() {
+			return this.cpuNanos / 1e3 / Math.max(1, operations());
+		}
+
+		/** A latency percentile in milliseconds. */
+		double percentileMillis(double p) {
+			if (this.latencies.length == 0) {
+				return Double.NaN;
+			}
+			int index = (int) Math.min(this.latencies.length - 1, Math.ceil(p / 100 * this.latencies.length) - 1);
+			return this.latencies[Math.max(0, index)] / 1e6;
+		}
+
+		Result plus(Result other) {
+			long[] all = Arrays.copyOf(this.latencies, this.latencies.length + other.latencies.length);
+			System.arraycopy(other.latencies, 0, all, this.latencies.length, other.latencies.length);
+			Arrays.sort(all);
+			return new Result(all, this.wallNanos + other.wallNanos, this.cpuNanos + other.cpuNanos,
+					this.failures + other.failures, this.reads + other.reads, this.writes + other.writes);
+		}
+
+	}
+
+}
