@@ -191,8 +191,9 @@ class PollingTests {
 	}
 
 	/**
-	 * Seconds until the task is due once the worker that polled has rescheduled it: while it
-	 * holds the task, the due time is its lease (twice the response timeout plus 30 s).
+	 * Seconds until the task is due once the worker that polled has rescheduled it: while
+	 * it holds the task, the due time is its lease (twice the response timeout plus 30
+	 * s).
 	 */
 	private double rescheduledIn(String id) {
 		return Eventually.until(() -> secondsUntilDue(id), (seconds) -> seconds < 35, Duration.ofSeconds(10));
