@@ -1,19 +1,14 @@
 package dev.bazaar.broker.web;
 
 import dev.bazaar.broker.BrokerCommands.RegisterBroker;
+import dev.bazaar.shared.web.ConnectionForm;
 
 /** The registration form. The password is never shown again, not even after an error. */
-public class BrokerForm {
+public class BrokerForm extends ConnectionForm {
 
 	private String name = "";
 
 	private String identifier = "";
-
-	private String endpoint = "";
-
-	private String username = "";
-
-	private String password = "";
 
 	private boolean developmentMode;
 
@@ -33,30 +28,6 @@ public class BrokerForm {
 		this.identifier = identifier.strip();
 	}
 
-	public String getEndpoint() {
-		return this.endpoint;
-	}
-
-	public void setEndpoint(String endpoint) {
-		this.endpoint = endpoint.strip();
-	}
-
-	public String getUsername() {
-		return this.username;
-	}
-
-	public void setUsername(String username) {
-		this.username = username;
-	}
-
-	public String getPassword() {
-		return this.password;
-	}
-
-	public void setPassword(String password) {
-		this.password = password;
-	}
-
 	public boolean isDevelopmentMode() {
 		return this.developmentMode;
 	}
@@ -66,7 +37,7 @@ public class BrokerForm {
 	}
 
 	RegisterBroker toCommand() {
-		return new RegisterBroker(this.name, this.identifier, this.endpoint, this.username, this.password,
+		return new RegisterBroker(this.name, this.identifier, getEndpoint(), getUsername(), getPassword(),
 				this.developmentMode);
 	}
 

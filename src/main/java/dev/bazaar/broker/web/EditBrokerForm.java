@@ -2,28 +2,23 @@ package dev.bazaar.broker.web;
 
 import dev.bazaar.broker.BrokerCommands.UpdateBroker;
 import dev.bazaar.broker.ServiceBroker;
+import dev.bazaar.shared.web.ConnectionForm;
 
 /**
  * The form that edits a registration; the identifier cannot change and an empty password
  * keeps the current one.
  */
-public class EditBrokerForm {
+public class EditBrokerForm extends ConnectionForm {
 
 	private String name = "";
-
-	private String endpoint = "";
-
-	private String username = "";
-
-	private String password = "";
 
 	private boolean developmentMode;
 
 	static EditBrokerForm of(ServiceBroker broker) {
 		EditBrokerForm form = new EditBrokerForm();
 		form.name = broker.name();
-		form.endpoint = broker.endpoint();
-		form.username = broker.username();
+		form.setEndpoint(broker.endpoint());
+		form.setUsername(broker.username());
 		form.developmentMode = broker.developmentMode();
 		return form;
 	}
@@ -36,30 +31,6 @@ public class EditBrokerForm {
 		this.name = name;
 	}
 
-	public String getEndpoint() {
-		return this.endpoint;
-	}
-
-	public void setEndpoint(String endpoint) {
-		this.endpoint = endpoint.strip();
-	}
-
-	public String getUsername() {
-		return this.username;
-	}
-
-	public void setUsername(String username) {
-		this.username = username;
-	}
-
-	public String getPassword() {
-		return this.password;
-	}
-
-	public void setPassword(String password) {
-		this.password = password;
-	}
-
 	public boolean isDevelopmentMode() {
 		return this.developmentMode;
 	}
@@ -69,8 +40,8 @@ public class EditBrokerForm {
 	}
 
 	UpdateBroker toCommand() {
-		return new UpdateBroker(this.name, null, this.endpoint, this.username,
-				this.password.isEmpty() ? null : this.password, this.developmentMode);
+		return new UpdateBroker(this.name, null, getEndpoint(), getUsername(),
+				getPassword().isEmpty() ? null : getPassword(), this.developmentMode);
 	}
 
 }
