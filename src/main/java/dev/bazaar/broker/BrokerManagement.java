@@ -237,10 +237,11 @@ public class BrokerManagement {
 		try {
 			refresh(broker);
 		}
-		finally {
-			this.events.publishEvent(BrokerActionTaken.of(BrokerAction.CATALOG_REFRESHED, broker, null,
-					catalogIfAny(broker) != null && catalogIfAny(broker).lastError() != null ? "failed" : "succeeded"));
+		catch (CatalogUnavailable ex) {
+			this.events.publishEvent(BrokerActionTaken.of(BrokerAction.CATALOG_REFRESHED, broker, null, "failed"));
+			throw ex;
 		}
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.CATALOG_REFRESHED, broker, null, "succeeded"));
 		return catalog(broker);
 	}
 

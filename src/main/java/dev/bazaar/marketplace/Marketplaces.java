@@ -52,11 +52,7 @@ public class Marketplaces {
 	public List<MarketplaceOffering> offerings(Project project) {
 		List<MarketplaceOffering> offerings = new ArrayList<>();
 		for (String marketplace : this.tenancy.marketplaceIdentifiers(project.id())) {
-			for (Supplier supplier : suppliers(project, marketplace)) {
-				if (supplier.broker().status() == BrokerStatus.ACTIVE) {
-					addOfferings(offerings, marketplace, supplier.broker(), supplier.deployment());
-				}
-			}
+			addOfferings(offerings, project, marketplace);
 		}
 		return offerings;
 	}
@@ -79,6 +75,11 @@ public class Marketplaces {
 		if (!this.tenancy.marketplaceIdentifiers(project.id()).contains(marketplace)) {
 			return List.of();
 		}
+		return suppliersOfAdded(project, marketplace);
+	}
+
+	/** The suppliers of a marketplace the project is known to have added. */
+	private List<Supplier> suppliersOfAdded(Project project, String marketplace) {
 		if (Marketplace.PRIVATE.equals(marketplace)) {
 			return this.brokers.brokersOf(project.customerId())
 				.stream()
@@ -98,8 +99,12 @@ public class Marketplaces {
 
 	/** The plan, if the project can order it in that marketplace now; no access check. */
 	public Optional<OfferedPlan> offeredPlan(Project project, String marketplace, String serviceId, String planId) {
-		return offerings(project).stream()
-			.filter((offering) -> offering.marketplace().equals(marketplace))
+		if (!this.tenancy.marketplaceIdentifiers(project.id()).contains(marketplace)) {
+			return Optional.empty();
+		}
+		List<MarketplaceOffering> offerings = new ArrayList<>();
+		addOfferings(offerings, project, marketplace);
+		return offerings.stream()
 			.filter((offering) -> offering.service().id().equals(serviceId))
 			.flatMap((offering) -> offering.service()
 				.plans()
@@ -108,6 +113,14 @@ public class Marketplaces {
 				.map((plan) -> new OfferedPlan(marketplace, offering.brokerId(), offering.brokerIdentifier(),
 						offering.deployment(), offering.service(), plan)))
 			.findFirst();
+	}
+
+	private void addOfferings(List<MarketplaceOffering> offerings, Project project, String marketplace) {
+		for (Supplier supplier : suppliersOfAdded(project, marketplace)) {
+			if (supplier.broker().status() == BrokerStatus.ACTIVE) {
+				addOfferings(offerings, marketplace, supplier.broker(), supplier.deployment());
+			}
+		}
 	}
 
 	private void addOfferings(List<MarketplaceOffering> offerings, String marketplace, ServiceBroker broker,

@@ -151,10 +151,11 @@ public class PublishingManagement {
 		try {
 			refresh(publication);
 		}
-		finally {
-			String outcome = (catalog(publication).lastError() != null) ? "failed" : "succeeded";
-			this.events.publishEvent(BrokerActionTaken.of(BrokerAction.CATALOG_REFRESHED, broker, location, outcome));
+		catch (CatalogUnavailable ex) {
+			this.events.publishEvent(BrokerActionTaken.of(BrokerAction.CATALOG_REFRESHED, broker, location, "failed"));
+			throw ex;
 		}
+		this.events.publishEvent(BrokerActionTaken.of(BrokerAction.CATALOG_REFRESHED, broker, location, "succeeded"));
 		return catalog(publication);
 	}
 
