@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public interface BrokerDeployments {
 
 	/** How to call the broker's publication at a location, if there is one. */
-	Optional<BrokerEndpoint> endpoint(UUID brokerId, String location);
+	Optional<BrokerEndpoint> endpoint(ServiceBroker broker, String location);
 
 	/** The broker's publications, for its owner. */
 	List<PublishedDeployment> of(UUID brokerId);

@@ -3,6 +3,7 @@ package dev.bazaar.broker;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -285,15 +286,23 @@ public class BrokerManagement {
 	 * modules.
 	 */
 	public BrokerEndpoint endpoint(UUID brokerId, String deployment) {
-		ServiceBroker broker = this.repository.byId(brokerId)
+		BrokerRepository.WithPassword row = this.repository.byIdWithPassword(brokerId)
 			.orElseThrow(() -> new ResourceNotFound("The service broker of this instance no longer exists"));
+		ServiceBroker broker = row.broker();
 		if (Deployment.PRIVATE.equals(deployment)) {
-			return privateEndpoint(broker);
+			return endpointOf(broker, this.cipher.decrypt(row.passwordEncrypted()));
 		}
 		return Optional.ofNullable(this.deployments.getIfAvailable())
-			.flatMap((published) -> published.endpoint(brokerId, deployment))
+			.flatMap((published) -> published.endpoint(broker, deployment))
 			.orElseThrow(() -> new ResourceNotFound(
 					"Broker '" + broker.identifier() + "' has no deployment at location '" + deployment + "'"));
+	}
+
+	/**
+	 * The brokers with these ids (those that exist), for other modules; no access check.
+	 */
+	public List<ServiceBroker> findByIds(Collection<UUID> ids) {
+		return this.repository.byIds(ids);
 	}
 
 	/** A broker by id, for other modules; no access check. */

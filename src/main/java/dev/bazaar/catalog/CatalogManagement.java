@@ -71,6 +71,15 @@ public class CatalogManagement {
 		return this.views.catalog(deployment);
 	}
 
+	/**
+	 * A service with all its plans (active or not), from the first of the given
+	 * deployments whose catalog lists it; one query however many deployments there are.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<DeployedService> service(List<Deployment> among, String serviceId) {
+		return this.views.service(among, serviceId);
+	}
+
 	/** A plan of the deployment's catalog, active or not. */
 	@Transactional(readOnly = true)
 	public Optional<PlanView> plan(Deployment deployment, String serviceId, String planId) {

@@ -88,12 +88,19 @@ public class InstanceManagement {
 		this.clock = clock;
 	}
 
-	/** Orders an instance of a plan offered in one of the project's marketplaces. */
-	public ServiceInstance create(String customerIdentifier, String projectIdentifier, CreateInstance command) {
+	/**
+	 * Orders an instance of a plan offered in one of the project's marketplaces; the
+	 * answer names what was ordered without reading it again.
+	 */
+	public InstanceView create(String customerIdentifier, String projectIdentifier, CreateInstance command) {
 		Project project = this.tenancy.project(customerIdentifier, projectIdentifier);
 		requireMember(project.customerId());
 		String displayName = Texts.required("displayName", command.displayName(), 200);
-		OfferedPlan offered = offeredPlan(project, command);
+		if (command.marketplace() == null || command.serviceId() == null || command.planId() == null) {
+			throw new InvalidRequest("marketplace, serviceId and planId are required");
+		}
+		OfferedPlan offered = this.marketplaces.orderable(project, command.marketplace(), command.serviceId(),
+				command.planId());
 		String params = this.parameters.forCreate(offered.plan(), command.parameters());
 		Instant now = this.clock.instant();
 		LastOperation operation = new LastOperation(OperationKind.CREATE, OperationState.IN_PROGRESS,
@@ -101,7 +108,12 @@ public class InstanceManagement {
 		ServiceInstance instance = new ServiceInstance(UUID.randomUUID(), displayName, project.customerId(),
 				project.id(), offered.marketplace(), offered.brokerId(), offered.deployment(), offered.service().id(),
 				offered.plan().id(), params, OperationState.IN_PROGRESS, operation, null, now);
-		return failIfFailed(this.operations.provision(instance, context(instance)));
+		InstanceContext context = new InstanceContext(customerIdentifier, project.identifier(),
+				CurrentUser.find().map((user) -> user.id()).orElse(null));
+		ServiceInstance provisioned = failIfFailed(this.operations.provision(instance, context));
+		return new InstanceView(provisioned, customerIdentifier, project.identifier(), offered.brokerIdentifier(),
+				offered.service().name(), offered.plan().name(), offered.service().instancesRetrievable(),
+				callsReadable(offered.brokerOwnerId()));
 	}
 
 	/** The project's instances, for its customer's members. */
@@ -263,10 +275,7 @@ public class InstanceManagement {
 			.map(PlanView::name)
 			.orElse(null);
 		Optional<ServiceBroker> broker = this.brokers.findById(instance.brokerId());
-		boolean callsReadable = broker.isPresent() && CurrentUser.find()
-			.map((user) -> user.isPartnerAdmin()
-					|| (user.isCustomerAdmin() && user.belongsTo(broker.get().customerId())))
-			.orElse(false);
+		boolean callsReadable = broker.isPresent() && callsReadable(broker.get().customerId());
 		return new InstanceView(instance,
 				this.tenancy.customerById(instance.customerId()).map(Customer::identifier).orElse(""),
 				this.tenancy.projectById(instance.projectId()).map(Project::identifier).orElse(""),
@@ -274,19 +283,14 @@ public class InstanceManagement {
 				service.map((s) -> s.instancesRetrievable()).orElse(false), callsReadable);
 	}
 
-	private OfferedPlan offeredPlan(Project project, CreateInstance command) {
-		if (command.marketplace() == null || command.serviceId() == null || command.planId() == null) {
-			throw new InvalidRequest("marketplace, serviceId and planId are required");
-		}
-		this.marketplaces.deactivatedSupplierOf(project, command.marketplace(), command.serviceId())
-			.ifPresent((broker) -> {
-				throw new StateConflict("Broker '" + broker + "' was deactivated by its owner: its services take "
-						+ "no new instances. Existing instances stay usable");
-			});
-		return this.marketplaces.offeredPlan(project, command.marketplace(), command.serviceId(), command.planId())
-			.orElseThrow(() -> new RequestRefused("Plan '" + command.planId() + "' of service '" + command.serviceId()
-					+ "' is not offered in marketplace '" + command.marketplace() + "' of project '"
-					+ project.identifier() + "'; see the project's marketplace for what it can order"));
+	/**
+	 * Whether the current user may read a broker's communication logs: its owner's
+	 * customer admins and partner admins.
+	 */
+	private static boolean callsReadable(UUID brokerOwnerId) {
+		return CurrentUser.find()
+			.map((user) -> user.isPartnerAdmin() || (user.isCustomerAdmin() && user.belongsTo(brokerOwnerId)))
+			.orElse(false);
 	}
 
 	private PlanView newPlan(ServiceInstance instance, String planId) {

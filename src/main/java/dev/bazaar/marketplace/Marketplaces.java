@@ -3,6 +3,7 @@ package dev.bazaar.marketplace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.BrokerStatus;
@@ -12,6 +13,8 @@ import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.PlanView;
 import dev.bazaar.catalog.ServiceView;
 import dev.bazaar.publishing.PublishingManagement;
+import dev.bazaar.shared.RequestRefused;
+import dev.bazaar.shared.StateConflict;
 import dev.bazaar.tenancy.Marketplace;
 import dev.bazaar.tenancy.Project;
 import dev.bazaar.tenancy.TenancyManagement;
@@ -58,24 +61,43 @@ public class Marketplaces {
 	}
 
 	/**
-	 * The identifier of the deactivated broker that offered the service in that
-	 * marketplace, if one did: its services take no new instances.
+	 * The plan the project orders, checked against its marketplace now: a deactivated
+	 * broker's service is a conflict, anything not offered is refused; no access check.
 	 */
-	public Optional<String> deactivatedSupplierOf(Project project, String marketplace, String serviceId) {
-		return suppliers(project, marketplace).stream()
-			.filter((supplier) -> supplier.broker().status() == BrokerStatus.DEACTIVATED)
-			.filter((supplier) -> this.catalogs.catalog(new Deployment(supplier.broker().id(), supplier.deployment()))
-				.map((catalog) -> catalog.services().stream().anyMatch((service) -> service.id().equals(serviceId)))
-				.orElse(false))
-			.map((supplier) -> supplier.broker().identifier())
-			.findFirst();
+	public OfferedPlan orderable(Project project, String marketplace, String serviceId, String planId) {
+		Optional<Found> found = find(project, marketplace, serviceId);
+		if (found.isPresent() && found.get().supplier().broker().status() == BrokerStatus.DEACTIVATED) {
+			throw new StateConflict("Broker '" + found.get().supplier().broker().identifier() + "' was deactivated by "
+					+ "its owner: its services take no new instances. Existing instances stay usable");
+		}
+		return found.flatMap((offer) -> offer.plan(planId))
+			.orElseThrow(() -> new RequestRefused("Plan '" + planId + "' of service '" + serviceId
+					+ "' is not offered in marketplace '" + marketplace + "' of project '" + project.identifier()
+					+ "'; see the project's marketplace for what it can order"));
 	}
 
-	private List<Supplier> suppliers(Project project, String marketplace) {
+	/** The plan, if the project can order it in that marketplace now; no access check. */
+	public Optional<OfferedPlan> offeredPlan(Project project, String marketplace, String serviceId, String planId) {
+		return find(project, marketplace, serviceId)
+			.filter((found) -> found.supplier().broker().status() == BrokerStatus.ACTIVE)
+			.flatMap((found) -> found.plan(planId));
+	}
+
+	/**
+	 * The service in the catalog of one of the marketplace's suppliers, active or not:
+	 * three indexed queries (the project's marketplaces, the suppliers, the service with
+	 * its plans), however many suppliers the marketplace has.
+	 */
+	private Optional<Found> find(Project project, String marketplace, String serviceId) {
 		if (!this.tenancy.marketplaceIdentifiers(project.id()).contains(marketplace)) {
-			return List.of();
+			return Optional.empty();
 		}
-		return suppliersOfAdded(project, marketplace);
+		List<Supplier> suppliers = suppliersOfAdded(project, marketplace);
+		return this.catalogs.service(suppliers.stream().map(Supplier::deployment).toList(), serviceId)
+			.flatMap((deployed) -> suppliers.stream()
+				.filter((supplier) -> supplier.deployment().equals(deployed.deployment()))
+				.findFirst()
+				.map((supplier) -> new Found(marketplace, supplier, deployed.service())));
 	}
 
 	/** The suppliers of a marketplace the project is known to have added. */
@@ -83,42 +105,47 @@ public class Marketplaces {
 		if (Marketplace.PRIVATE.equals(marketplace)) {
 			return this.brokers.brokersOf(project.customerId())
 				.stream()
-				.map((broker) -> new Supplier(broker, Deployment.PRIVATE))
+				.map((broker) -> new Supplier(broker, Deployment.privateOf(broker.id())))
 				.toList();
 		}
-		return this.publishing.approvedAt(marketplace)
+		List<UUID> approved = this.publishing.approvedAt(marketplace)
 			.stream()
-			.flatMap((publication) -> this.brokers.findById(publication.brokerId()).stream())
-			.map((broker) -> new Supplier(broker, marketplace))
+			.map((publication) -> publication.brokerId())
+			.toList();
+		return this.brokers.findByIds(approved)
+			.stream()
+			.map((broker) -> new Supplier(broker, new Deployment(broker.id(), marketplace)))
 			.toList();
 	}
 
 	/** A broker deployment that supplies a marketplace. */
-	private record Supplier(ServiceBroker broker, String deployment) {
+	private record Supplier(ServiceBroker broker, Deployment deployment) {
 	}
 
-	/** The plan, if the project can order it in that marketplace now; no access check. */
-	public Optional<OfferedPlan> offeredPlan(Project project, String marketplace, String serviceId, String planId) {
-		if (!this.tenancy.marketplaceIdentifiers(project.id()).contains(marketplace)) {
-			return Optional.empty();
-		}
-		List<MarketplaceOffering> offerings = new ArrayList<>();
-		addOfferings(offerings, project, marketplace);
-		return offerings.stream()
-			.filter((offering) -> offering.service().id().equals(serviceId))
-			.flatMap((offering) -> offering.service()
-				.plans()
+	/** A service found in a supplier's catalog. */
+	private record Found(String marketplace, Supplier supplier, ServiceView service) {
+
+		/** The plan, if both it and the service are active. */
+		Optional<OfferedPlan> plan(String planId) {
+			if (!this.service.active()) {
+				return Optional.empty();
+			}
+			ServiceView offered = withActivePlans(this.service);
+			return offered.plans()
 				.stream()
 				.filter((plan) -> plan.id().equals(planId))
-				.map((plan) -> new OfferedPlan(marketplace, offering.brokerId(), offering.brokerIdentifier(),
-						offering.deployment(), offering.service(), plan)))
-			.findFirst();
+				.findFirst()
+				.map((plan) -> new OfferedPlan(this.marketplace, this.supplier.broker().id(),
+						this.supplier.broker().identifier(), this.supplier.broker().customerId(),
+						this.supplier.deployment().name(), offered, plan));
+		}
+
 	}
 
 	private void addOfferings(List<MarketplaceOffering> offerings, Project project, String marketplace) {
 		for (Supplier supplier : suppliersOfAdded(project, marketplace)) {
 			if (supplier.broker().status() == BrokerStatus.ACTIVE) {
-				addOfferings(offerings, marketplace, supplier.broker(), supplier.deployment());
+				addOfferings(offerings, marketplace, supplier.broker(), supplier.deployment().name());
 			}
 		}
 	}

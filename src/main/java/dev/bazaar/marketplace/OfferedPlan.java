@@ -11,10 +11,11 @@ import dev.bazaar.catalog.ServiceView;
  * @param marketplace the marketplace it is offered in ({@code private} or a location)
  * @param brokerId the broker offering it
  * @param brokerIdentifier that broker's identifier
+ * @param brokerOwnerId the customer that registered the broker
  * @param deployment the broker deployment to call ({@code private} or a location)
  * @param service the service offering
  * @param plan the plan
  */
-public record OfferedPlan(String marketplace, UUID brokerId, String brokerIdentifier, String deployment,
-		ServiceView service, PlanView plan) {
+public record OfferedPlan(String marketplace, UUID brokerId, String brokerIdentifier, UUID brokerOwnerId,
+		String deployment, ServiceView service, PlanView plan) {
 }

@@ -204,11 +204,10 @@ public class PublishingManagement {
 	}
 
 	/** How to call a publication, with its password decrypted; for other modules. */
-	public Optional<BrokerEndpoint> endpoint(UUID brokerId, String location) {
-		return this.repository.find(brokerId, location)
-			.flatMap((publication) -> this.brokers.findById(brokerId)
-				.map((broker) -> endpointOf(broker, publication,
-						this.cipher.decrypt(this.repository.passwordEncrypted(publication.id())))));
+	public Optional<BrokerEndpoint> endpoint(ServiceBroker broker, String location) {
+		return this.repository.find(broker.id(), location)
+			.map((publication) -> endpointOf(broker, publication,
+					this.cipher.decrypt(this.repository.passwordEncrypted(publication.id()))));
 	}
 
 	/**
@@ -217,7 +216,8 @@ public class PublishingManagement {
 	 */
 	public void refresh(Publication publication) {
 		Deployment deployment = new Deployment(publication.brokerId(), publication.location());
-		BrokerEndpoint endpoint = endpoint(publication.brokerId(), publication.location())
+		BrokerEndpoint endpoint = this.brokers.findById(publication.brokerId())
+			.flatMap((broker) -> endpoint(broker, publication.location()))
 			.orElseThrow(() -> new ResourceNotFound("The publication no longer exists"));
 		try {
 			ValidatedCatalog catalog = this.brokers.fetchCatalog(endpoint);

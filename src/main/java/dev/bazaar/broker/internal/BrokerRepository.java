@@ -3,6 +3,7 @@ package dev.bazaar.broker.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,25 @@ public class BrokerRepository {
 		return this.jdbc.sql("select " + COLUMNS + " from service_broker where id = ?")
 			.param(id)
 			.query(BrokerRepository::broker)
+			.optional();
+	}
+
+	/** The brokers with these ids, in no particular order. */
+	public List<ServiceBroker> byIds(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select " + COLUMNS + " from service_broker where id in (:ids)")
+			.param("ids", ids)
+			.query(BrokerRepository::broker)
+			.list();
+	}
+
+	/** A broker with its encrypted password, in one query. */
+	public Optional<WithPassword> byIdWithPassword(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + ", password_encrypted from service_broker where id = ?")
+			.param(id)
+			.query((rs, row) -> new WithPassword(broker(rs, row), rs.getString("password_encrypted")))
 			.optional();
 	}
 
@@ -135,6 +155,10 @@ public class BrokerRepository {
 				rs.getObject("customer_id", UUID.class), rs.getString("endpoint"), rs.getString("username"),
 				rs.getBoolean("development_mode"), BrokerStatus.valueOf(rs.getString("status")),
 				Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
+	}
+
+	/** A broker row with its encrypted password. */
+	public record WithPassword(ServiceBroker broker, String passwordEncrypted) {
 	}
 
 	/** A refresh that is due: which broker, and the due time it was read with. */

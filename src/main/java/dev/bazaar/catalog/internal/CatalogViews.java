@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.bazaar.catalog.CatalogView;
+import dev.bazaar.catalog.DeployedService;
 import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.PlanView;
 import dev.bazaar.catalog.ServiceView;
@@ -29,6 +30,22 @@ public class CatalogViews {
 		return this.catalogs.find(deployment)
 			.map((header) -> new CatalogView(deployment, header.fetchedAt(), header.lastAttemptAt(), header.lastError(),
 					header.changes(), services(deployment)));
+	}
+
+	/**
+	 * The service as the first of the deployments (in their order) that lists it stores
+	 * it.
+	 */
+	public Optional<DeployedService> service(List<Deployment> among, String serviceId) {
+		List<DeployedService> uses = this.offerings.servicesWithId(serviceId);
+		for (Deployment deployment : among) {
+			for (DeployedService use : uses) {
+				if (use.deployment().equals(deployment)) {
+					return Optional.of(use);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	public Optional<PlanView> plan(Deployment deployment, String serviceId, String planId) {

@@ -2,10 +2,16 @@ package dev.bazaar.catalog.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
+import dev.bazaar.catalog.DeployedService;
 import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.PlanView;
 import dev.bazaar.catalog.ServiceView;
@@ -114,6 +120,47 @@ public class OfferingRepository {
 			.params(deployment.brokerId(), deployment.name(), serviceId, planId)
 			.query(OfferingRepository::plan)
 			.optional();
+	}
+
+	/**
+	 * Every stored use of a service id, with its plans: one indexed query, whatever the
+	 * number of deployments (service ids are globally unique, so this is one service in
+	 * all the deployments that list it).
+	 */
+	List<DeployedService> servicesWithId(String serviceId) {
+		Map<Deployment, ServiceView> services = new LinkedHashMap<>();
+		Map<Deployment, List<PlanView>> plans = new HashMap<>();
+		this.jdbc.sql("""
+				select s.broker_id, s.deployment, s.service_id, s.name as service_name,
+				  s.description as service_description, s.bindable as service_bindable,
+				  s.plan_updateable as service_plan_updateable, s.instances_retrievable, s.bindings_retrievable,
+				  s.active as service_active, p.plan_id, p.name, p.description, p.free, p.bindable, p.plan_updateable,
+				  p.schemas, p.maximum_polling_duration, p.maintenance_info_version, p.active
+				from catalog_service s
+				left join catalog_plan p on p.broker_id = s.broker_id and p.deployment = s.deployment
+				  and p.service_id = s.service_id
+				where s.service_id = ?
+				order by s.broker_id, s.deployment, p.active desc, p.position""").param(serviceId).query((rs) -> {
+			Deployment deployment = new Deployment(rs.getObject("broker_id", UUID.class), rs.getString("deployment"));
+			if (!services.containsKey(deployment)) {
+				services.put(deployment,
+						new ServiceView(serviceId, rs.getString("service_name"), rs.getString("service_description"),
+								rs.getBoolean("service_bindable"), rs.getBoolean("service_plan_updateable"),
+								rs.getBoolean("instances_retrievable"), rs.getBoolean("bindings_retrievable"),
+								rs.getBoolean("service_active"), List.of()));
+			}
+			List<PlanView> ofDeployment = plans.computeIfAbsent(deployment, (key) -> new ArrayList<>());
+			if (rs.getString("plan_id") != null) {
+				ofDeployment.add(plan(rs, 0));
+			}
+		});
+		List<DeployedService> result = new ArrayList<>();
+		services.forEach((deployment,
+				service) -> result.add(new DeployedService(deployment,
+						new ServiceView(service.id(), service.name(), service.description(), service.bindable(),
+								service.planUpdateable(), service.instancesRetrievable(), service.bindingsRetrievable(),
+								service.active(), plans.getOrDefault(deployment, List.of())))));
+		return result;
 	}
 
 	private static Object[] serviceColumns(Deployment deployment, ServiceOffering service, int position) {

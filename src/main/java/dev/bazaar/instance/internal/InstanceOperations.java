@@ -2,6 +2,7 @@ package dev.bazaar.instance.internal;
 
 import java.time.Instant;
 
+import dev.bazaar.instance.LastOperation;
 import dev.bazaar.instance.OperationKind;
 import dev.bazaar.instance.OperationState;
 import dev.bazaar.instance.ServiceBinding;
@@ -47,11 +48,18 @@ public class InstanceOperations {
 				this.gateway.send(instance, OsbCalls.provision(instance, context, instance.parameters())));
 		Instant now = this.gateway.now();
 		if (outcome instanceof Outcome.Done done) {
-			this.instances.applied(instance.id(), instance.planId(), instance.parameters(),
-					BrokerAnswers.text(done.body(), "dashboard_url"));
-			this.instances.operation(instance.id(), OperationKind.CREATE, OperationState.SUCCEEDED, null, now);
+			String dashboardUrl = BrokerAnswers.text(done.body(), "dashboard_url");
+			this.instances.succeeded(instance.id(), OperationKind.CREATE, instance.planId(), instance.parameters(),
+					dashboardUrl, now);
+			// No other operation can begin while this one runs: the row is what was
+			// written.
+			return new ServiceInstance(instance.id(), instance.displayName(), instance.customerId(),
+					instance.projectId(), instance.marketplace(), instance.brokerId(), instance.deployment(),
+					instance.serviceId(), instance.planId(), instance.parameters(), OperationState.SUCCEEDED,
+					new LastOperation(OperationKind.CREATE, OperationState.SUCCEEDED, null, now), dashboardUrl,
+					instance.createdAt());
 		}
-		else if (outcome instanceof Outcome.Accepted accepted) {
+		if (outcome instanceof Outcome.Accepted accepted) {
 			this.instances.applied(instance.id(), instance.planId(), instance.parameters(), accepted.dashboardUrl());
 			this.tasks.poll(instance, TaskKind.POLL_PROVISION, accepted, instance.planId(), null);
 			this.instances.progress(instance.id(), "The broker is provisioning the instance", now);
@@ -76,9 +84,8 @@ public class InstanceOperations {
 		String planId = (newPlanId != null) ? newPlanId : instance.planId();
 		Instant now = this.gateway.now();
 		if (outcome instanceof Outcome.Done done) {
-			this.instances.applied(instance.id(), planId, allParameters,
-					BrokerAnswers.text(done.body(), "dashboard_url"));
-			this.instances.operation(instance.id(), OperationKind.UPDATE, OperationState.SUCCEEDED, null, now);
+			this.instances.succeeded(instance.id(), OperationKind.UPDATE, planId, allParameters,
+					BrokerAnswers.text(done.body(), "dashboard_url"), now);
 		}
 		else if (outcome instanceof Outcome.Accepted accepted) {
 			// The spec has the dashboard URL in the first answer, even for asynchronous

@@ -92,6 +92,20 @@ public class InstanceRepository {
 			.update();
 	}
 
+	/**
+	 * Records an operation that succeeded with the plan, parameters and dashboard URL it
+	 * left (a null URL keeps the stored one): one statement.
+	 */
+	public void succeeded(UUID id, OperationKind kind, String planId, @Nullable String parameters,
+			@Nullable String dashboardUrl, Instant now) {
+		this.jdbc.sql("""
+				update service_instance set plan_id = ?, parameters = ?, dashboard_url = coalesce(?, dashboard_url),
+				status = 'SUCCEEDED', op_type = ?, op_state = 'SUCCEEDED', op_description = null, op_updated_at = ?,
+				updated_at = ? where id = ?""")
+			.params(planId, parameters, dashboardUrl, kind.name(), Timestamps.of(now), Timestamps.of(now), id)
+			.update();
+	}
+
 	public void progress(UUID id, @Nullable String description, Instant now) {
 		this.jdbc.sql(
 				"update service_instance set op_description = ?, updated_at = ? where id = ? and status = 'IN_PROGRESS'")

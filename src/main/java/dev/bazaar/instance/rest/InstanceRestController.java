@@ -51,11 +51,12 @@ class InstanceRestController {
 	@Operation(summary = "Order an instance: 201 when the broker provisioned it at once, 202 while it works on it")
 	ResponseEntity<InstanceResponse> create(@PathVariable String customer, @PathVariable String project,
 			@RequestBody CreateInstance command) {
-		ServiceInstance instance = this.instances.create(customer, project, command);
+		InstanceView view = this.instances.create(customer, project, command);
+		ServiceInstance instance = view.instance();
 		HttpStatus status = (instance.status() == OperationState.SUCCEEDED) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
 		return ResponseEntity.status(status)
 			.location(URI.create("/api/service-instances/" + instance.id()))
-			.body(response(instance));
+			.body(response(view));
 	}
 
 	@GetMapping("/api/customers/{customer}/projects/{project}/service-instances")
@@ -125,7 +126,11 @@ class InstanceRestController {
 	}
 
 	private InstanceResponse response(ServiceInstance instance) {
-		InstanceView view = this.instances.describe(instance);
+		return response(this.instances.describe(instance));
+	}
+
+	private static InstanceResponse response(InstanceView view) {
+		ServiceInstance instance = view.instance();
 		return new InstanceResponse(instance.id(), instance.displayName(), view.customer(), view.project(),
 				instance.marketplace(), view.brokerIdentifier(), instance.serviceId(), instance.planId(),
 				instance.status(), instance.lastOperation(), instance.dashboardUrl(), parse(instance.parameters()),

@@ -65,8 +65,10 @@ class CreateInstanceController {
 			return "instance/new";
 		}
 		try {
-			ServiceInstance instance = this.instances.create(WebUser.customer(), project,
-					new CreateInstance(marketplace, service, plan, form.displayNameOrNull(), values));
+			ServiceInstance instance = this.instances
+				.create(WebUser.customer(), project,
+						new CreateInstance(marketplace, service, plan, form.displayNameOrNull(), values))
+				.instance();
 			redirect.addFlashAttribute("flash", "Instance '" + instance.displayName() + "' ordered.");
 			return "redirect:/projects/" + project + "/instances/" + instance.id();
 		}

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.bazaar.broker.BrokerDeployments;
+import dev.bazaar.broker.ServiceBroker;
 import dev.bazaar.osbclient.BrokerEndpoint;
 import dev.bazaar.publishing.PublishingManagement;
 
@@ -25,8 +26,8 @@ class PublishedDeployments implements BrokerDeployments {
 	}
 
 	@Override
-	public Optional<BrokerEndpoint> endpoint(UUID brokerId, String location) {
-		return this.publishing.endpoint(brokerId, location);
+	public Optional<BrokerEndpoint> endpoint(ServiceBroker broker, String location) {
+		return this.publishing.endpoint(broker, location);
 	}
 
 	@Override
