@@ -8,8 +8,9 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Verifies HTTP Basic credentials through a delegate (user lookup and password hash) only
- * when the same credentials were not verified within the last TTL; failures are never
- * remembered. See {@code docs/adr/0007-cached-verification-of-basic-credentials.md}.
+ * when the same credentials were not verified within the last TTL, and once for all the
+ * requests that bring them at the same time; failures are never remembered. See
+ * {@code docs/adr/0007-cached-verification-of-basic-credentials.md}.
  */
 final class CachingBasicAuthenticationProvider implements AuthenticationProvider {
 
@@ -32,11 +33,13 @@ final class CachingBasicAuthenticationProvider implements AuthenticationProvider
 		if (known.isPresent()) {
 			return fresh(known.get(), request);
 		}
-		Authentication result = this.delegate.authenticate(request);
-		if (result != null && result.isAuthenticated()) {
-			this.verified.remember(username, password, fresh(result, request));
-		}
-		return result;
+		// Remembered and shared without credentials: each request gets a token of its
+		// own.
+		Authentication result = this.verified.verifyOnce(username, password, () -> {
+			Authentication verified = this.delegate.authenticate(request);
+			return (verified != null && verified.isAuthenticated()) ? fresh(verified, request) : verified;
+		});
+		return (result != null && result.isAuthenticated()) ? fresh(result, request) : result;
 	}
 
 	@Override

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,11 +24,15 @@ import org.springframework.security.core.Authentication;
  * entry is keyed by an HMAC-SHA256 of username and password under a key made at random
  * for this process, so neither the password nor a hash that could be attacked offline is
  * kept. Bounded: when full and nothing has expired, new credentials are verified but not
- * remembered.
+ * remembered. Requests that arrive with the same credentials while they are being
+ * verified wait for that one verification instead of hashing the password again each (at
+ * expiry, a busy client's concurrent requests would otherwise all miss together).
  */
 final class VerifiedCredentials {
 
 	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+	private final Map<String, CompletableFuture<Authentication>> verifying = new ConcurrentHashMap<>();
 
 	private final Duration ttl;
 
@@ -60,8 +67,46 @@ final class VerifiedCredentials {
 		return Optional.of(entry.authentication());
 	}
 
+	/**
+	 * The result of the verification of these credentials: the one running now, started
+	 * by another request, or a new one. A success is remembered; a failure is shared with
+	 * the requests that waited for it, and never remembered.
+	 */
+	Authentication verifyOnce(String username, String password, Supplier<Authentication> verification) {
+		String key = key(username, password);
+		CompletableFuture<Authentication> mine = new CompletableFuture<>();
+		CompletableFuture<Authentication> running = this.verifying.putIfAbsent(key, mine);
+		if (running != null) {
+			try {
+				return running.join();
+			}
+			catch (CompletionException ex) {
+				throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+			}
+		}
+		try {
+			Authentication result = verification.get();
+			if (result != null && result.isAuthenticated()) {
+				rememberKey(key, username, result);
+			}
+			mine.complete(result);
+			return result;
+		}
+		catch (RuntimeException | Error ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.verifying.remove(key, mine);
+		}
+	}
+
 	/** Remembers a successful verification until the TTL has passed. */
 	void remember(String username, String password, Authentication authentication) {
+		rememberKey(key(username, password), username, authentication);
+	}
+
+	private void rememberKey(String key, String username, Authentication authentication) {
 		Instant now = this.clock.instant();
 		if (this.entries.size() >= this.maxEntries) {
 			this.entries.values().removeIf((entry) -> !now.isBefore(entry.expiresAt()));
@@ -69,7 +114,7 @@ final class VerifiedCredentials {
 				return;
 			}
 		}
-		this.entries.put(key(username, password), new Entry(username, authentication, now.plus(this.ttl)));
+		this.entries.put(key, new Entry(username, authentication, now.plus(this.ttl)));
 	}
 
 	/** Forgets every verification of the user, as after a change of password. */

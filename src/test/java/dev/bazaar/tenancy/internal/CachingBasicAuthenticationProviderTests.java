@@ -5,9 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import dev.bazaar.tenancy.BazaarUser;
 import dev.bazaar.tenancy.Role;
@@ -127,6 +137,80 @@ class CachingBasicAuthenticationProviderTests {
 	}
 
 	@Test
+	void concurrentRequestsWithTheSameCredentialsShareOneVerification() throws Exception {
+		this.encoder.delay = Duration.ofMillis(300);
+		List<Authentication> results = concurrently(16, () -> this.provider.authenticate(request("alice", "right")));
+		assertThat(this.encoder.matches).hasValue(1);
+		assertThat(results).hasSize(16).allMatch(Authentication::isAuthenticated);
+		Set<Authentication> tokens = Collections.newSetFromMap(new IdentityHashMap<>());
+		tokens.addAll(results);
+		assertThat(tokens).as("a token per request").hasSize(16);
+		assertThat(results).allMatch((result) -> result.getCredentials() == null);
+	}
+
+	@Test
+	void concurrentRequestsWithTheSameWrongPasswordShareTheFailureWhichIsNotRemembered() throws Exception {
+		this.encoder.delay = Duration.ofMillis(300);
+		List<Object> outcomes = concurrently(8, () -> {
+			try {
+				return this.provider.authenticate(request("alice", "wrong"));
+			}
+			catch (BadCredentialsException ex) {
+				return ex;
+			}
+		});
+		assertThat(outcomes).allMatch(BadCredentialsException.class::isInstance);
+		assertThat(this.encoder.matches).hasValue(1);
+		assertThatThrownBy(() -> this.provider.authenticate(request("alice", "wrong")))
+			.isInstanceOf(BadCredentialsException.class);
+		assertThat(this.encoder.matches).hasValue(2);
+	}
+
+	@Test
+	void differentCredentialsAreVerifiedEachOnTheirOwn() throws Exception {
+		this.encoder.delay = Duration.ofMillis(200);
+		concurrently(2, new Supplier<Object>() {
+			private final AtomicInteger next = new AtomicInteger();
+
+			@Override
+			public Object get() {
+				String password = (this.next.getAndIncrement() == 0) ? "right" : "wrong";
+				try {
+					return CachingBasicAuthenticationProviderTests.this.provider
+						.authenticate(request("alice", password));
+				}
+				catch (BadCredentialsException ex) {
+					return ex;
+				}
+			}
+		});
+		assertThat(this.encoder.matches).hasValue(2);
+	}
+
+	/** Runs the call on that many threads released at once; their results. */
+	private static <T> List<T> concurrently(int threads, Supplier<T> call) throws Exception {
+		CyclicBarrier start = new CyclicBarrier(threads);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return call.get();
+				}));
+			}
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(30, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void keysDoNotHoldThePassword() {
 		this.provider.authenticate(request("alice", "right"));
 		assertThat(this.verified.find("alice", "right")).isPresent();
@@ -143,6 +227,9 @@ class CachingBasicAuthenticationProviderTests {
 
 		final AtomicInteger matches = new AtomicInteger();
 
+		/** How long a verification takes besides the hash, so that requests overlap. */
+		volatile Duration delay = Duration.ZERO;
+
 		private final PasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
 
 		@Override
@@ -153,6 +240,12 @@ class CachingBasicAuthenticationProviderTests {
 		@Override
 		public boolean matches(CharSequence raw, String encoded) {
 			this.matches.incrementAndGet();
+			try {
+				Thread.sleep(this.delay.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 			return this.bcrypt.matches(raw, encoded);
 		}
 
