@@ -13,6 +13,7 @@ import dev.bazaar.catalog.internal.CatalogValidation;
 import dev.bazaar.catalog.internal.CatalogViews;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -75,7 +76,7 @@ public class CatalogManagement {
 	 * A service with all its plans (active or not), from the first of the given
 	 * deployments whose catalog lists it; one query however many deployments there are.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<DeployedService> service(List<Deployment> among, String serviceId) {
 		return this.views.service(among, serviceId);
 	}

@@ -19,6 +19,7 @@ import dev.bazaar.tenancy.internal.TenancyRepository;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -144,12 +145,19 @@ public class TenancyManagement {
 		return this.repository.projectsOf(this.access.customerForMember(customerIdentifier).id());
 	}
 
-	@Transactional(readOnly = true)
+	/**
+	 * A project, for its customer's members: one query when it exists and may be seen
+	 * (each API order starts here); without a transaction of its own.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Project project(String customerIdentifier, String projectIdentifier) {
-		Customer customer = this.access.customerForMember(customerIdentifier);
-		return this.repository.project(customer.id(), projectIdentifier)
-			.orElseThrow(() -> new ResourceNotFound(
-					"Customer '" + customerIdentifier + "' has no project '" + projectIdentifier + "'"));
+		Optional<Project> project = this.repository.project(customerIdentifier, projectIdentifier);
+		if (project.isPresent() && this.access.canSee(project.get().customerId())) {
+			return project.get();
+		}
+		// Says which is missing: the customer (or not visible) or its project.
+		this.access.customerForMember(customerIdentifier);
+		throw new ResourceNotFound("Customer '" + customerIdentifier + "' has no project '" + projectIdentifier + "'");
 	}
 
 	/** A project by id, for other modules; no access check. */
@@ -195,7 +203,7 @@ public class TenancyManagement {
 	}
 
 	/** Marketplace identifiers a project added, for other modules; no access check. */
-	@Transactional(readOnly = true)
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public List<String> marketplaceIdentifiers(UUID projectId) {
 		return this.repository.marketplacesOf(projectId);
 	}

@@ -150,9 +150,8 @@ final class Bazaar implements AutoCloseable {
 	record Database(String name, String url, String username, String password) {
 
 		static Database h2() {
-			return new Database("H2",
-					"jdbc:h2:mem:bench-" + UUID.randomUUID()
-							+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+			return new Database("H2", "jdbc:h2:mem:bench-" + UUID.randomUUID()
+					+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64;DB_CLOSE_DELAY=-1",
 					"sa", "");
 		}
 

@@ -4,7 +4,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +25,10 @@ final class Statements {
 
 	private final LongAdder writes = new LongAdder();
 
-	private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
+	/**
+	 * By the SQL text as prepared: normalized once, so that counting costs a map lookup.
+	 */
+	private final Map<String, Counter> bySql = new ConcurrentHashMap<>();
 
 	DataSource counting(DataSource target) {
 		return new DelegatingDataSource(target) {
@@ -61,27 +64,37 @@ final class Statements {
 
 	/** How often each statement was prepared, most frequent first. */
 	Map<String, Long> bySql() {
+		Map<String, Long> sums = new HashMap<>();
+		this.bySql.values().forEach((counter) -> sums.merge(counter.normalized(), counter.count().sum(), Long::sum));
 		Map<String, Long> counts = new LinkedHashMap<>();
-		this.bySql.entrySet()
+		sums.entrySet()
 			.stream()
-			.sorted(Map.Entry.<String, LongAdder>comparingByValue(Comparator.comparingLong(LongAdder::sum)).reversed())
-			.forEach((entry) -> counts.put(entry.getKey(), entry.getValue().sum()));
+			.filter((entry) -> entry.getValue() > 0)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach((entry) -> counts.put(entry.getKey(), entry.getValue()));
 		return counts;
 	}
 
 	void reset() {
-		this.bySql.clear();
+		this.bySql.values().forEach((counter) -> counter.count().reset());
 	}
 
 	private void count(String sql) {
-		String verb = sql.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-		this.bySql.computeIfAbsent(verb, (key) -> new LongAdder()).increment();
-		if (verb.startsWith("select") || verb.startsWith("with")) {
-			this.reads.increment();
+		Counter counter = this.bySql.get(sql);
+		if (counter == null) {
+			counter = this.bySql.computeIfAbsent(sql, Statements::counter);
 		}
-		else {
-			this.writes.increment();
-		}
+		counter.count().increment();
+		(counter.read() ? this.reads : this.writes).increment();
+	}
+
+	private static Counter counter(String sql) {
+		String normalized = sql.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		return new Counter(normalized, normalized.startsWith("select") || normalized.startsWith("with"),
+				new LongAdder());
+	}
+
+	private record Counter(String normalized, boolean read, LongAdder count) {
 	}
 
 }

@@ -100,6 +100,16 @@ public class TenancyRepository {
 			.optional();
 	}
 
+	/** A project by its customer's identifier and its own, in one query. */
+	public Optional<Project> project(String customerIdentifier, String projectIdentifier) {
+		return this.jdbc.sql("""
+				select p.* from project p join customer c on c.id = p.customer_id
+				where c.identifier = ? and p.identifier = ?""")
+			.params(customerIdentifier, projectIdentifier)
+			.query(TenancyRepository::project)
+			.optional();
+	}
+
 	public Optional<Project> projectById(UUID id) {
 		return this.jdbc.sql("select * from project where id = ?")
 			.param(id)
