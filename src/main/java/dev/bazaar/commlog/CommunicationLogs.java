@@ -54,8 +54,10 @@ public class CommunicationLogs {
 		this.repository = repository;
 		this.brokers = brokers;
 		this.access = access;
+		// Outside any transaction of the caller's (kept even if that one rolls back), and
+		// without one of its own: a single insert commits by itself.
 		this.ownTransaction = new TransactionTemplate(transactions);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.json = json;
