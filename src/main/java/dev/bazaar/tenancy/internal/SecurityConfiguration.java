@@ -66,6 +66,10 @@ class SecurityConfiguration {
 					(request, response, ex) -> problem(response, 403, "Forbidden", "Your role does not allow this")))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
+			// Stateless: no request to save for after a sign-in, no session to log out
+			// of.
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable())
 			.build();
 	}
 
