@@ -60,17 +60,20 @@ class BazaarBenchmark {
 	private void brokerCallPath(Bazaar.Database database) throws Exception {
 		try (FastBroker broker = new FastBroker(); Bazaar bazaar = Bazaar.start(database, Map.of())) {
 			Bazaar.Tenant tenant = bazaar.setUp(broker.url());
-			try (Floor floor = new Floor(database, bazaar.poolSize(), broker.url(), tenant)) {
+			try (Floor floor = new Floor(database, bazaar.poolSize(), broker.url(), tenant);
+					ServedFloor served = new ServedFloor(floor, tenant.customer() + "-employee", Bazaar.PASSWORD)) {
 				// Warm-up, so that the JIT compiler's work is not counted.
 				Load.run(16, WARM_UP, bazaar::provision);
 				Load.run(16, RUN, floor::provision);
+				Load.run(16, RUN, served::provision);
 				this.report.section("Scenario 1 on " + database.name() + ": synchronous provisions (in-JVM start to UP "
 						+ bazaar.startMillis() + " ms)");
 				this.report.loadHeader();
 				Load.Result[][] results = new Load.Result[CLIENTS.size()][];
 				for (int i = 0; i < CLIENTS.size(); i++) {
-					results[i] = sideBySide(CLIENTS.get(i), floor, bazaar);
+					results[i] = sideBySide(CLIENTS.get(i), floor, bazaar, served);
 					this.report.load("floor", CLIENTS.get(i), results[i][0]);
+					this.report.load("floor + inbound HTTP", CLIENTS.get(i), results[i][2]);
 					this.report.load("Bazaar", CLIENTS.get(i), results[i][1]);
 				}
 				this.report.line("");
@@ -78,27 +81,44 @@ class BazaarBenchmark {
 				for (int i = 0; i < CLIENTS.size(); i++) {
 					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][0]);
 				}
+				this.report.line("");
+				this.report
+					.line("Against the floor behind a plain JDK HTTP server (same client, same JSON in and out), "
+							+ "which shows how much of the gap is the inbound hop:");
+				this.report.line("");
+				this.report.ratioHeader();
+				for (int i = 0; i < CLIENTS.size(); i++) {
+					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][2], false);
+				}
 				statementsOfOneProvision(database, bazaar);
 				logging(database, bazaar, floor);
 			}
 		}
 	}
 
-	/** Floor and Bazaar in turn, {@link #ROUNDS} times: {floor, Bazaar}. */
-	private static Load.Result[] sideBySide(int clients, Floor floor, Bazaar bazaar) {
+	/**
+	 * Floor, Bazaar and (if given) the served floor in turn, {@link #ROUNDS} times:
+	 * {floor, Bazaar, served floor}.
+	 */
+	private static Load.Result[] sideBySide(int clients, Floor floor, Bazaar bazaar, ServedFloor served) {
 		Load.Result floorResult = null;
 		Load.Result bazaarResult = null;
+		Load.Result servedResult = null;
 		for (int round = 0; round < ROUNDS; round++) {
-			// Turns change who goes first, so that drift (JIT, neighbours) hits both.
+			// Turns change who goes first, so that drift (JIT, neighbours) hits all
+			// alike.
 			if (round % 2 == 1) {
 				bazaarResult = plus(bazaarResult, measured(bazaar, clients));
 			}
 			floorResult = plus(floorResult, Load.run(clients, RUN, floor::provision));
+			if (served != null) {
+				servedResult = plus(servedResult, Load.run(clients, RUN, served::provision));
+			}
 			if (round % 2 == 0) {
 				bazaarResult = plus(bazaarResult, measured(bazaar, clients));
 			}
 		}
-		return new Load.Result[] { floorResult, bazaarResult };
+		return new Load.Result[] { floorResult, bazaarResult, servedResult };
 	}
 
 	private void statementsOfOneProvision(Bazaar.Database database, Bazaar bazaar) {
@@ -157,7 +177,7 @@ class BazaarBenchmark {
 			try (Floor floor = new Floor(database, bazaar.poolSize(), broker.url(), tenant)) {
 				Load.run(16, RUN, bazaar::provision);
 				Load.run(16, RUN, floor::provision);
-				Load.Result[] results = sideBySide(16, floor, bazaar);
+				Load.Result[] results = sideBySide(16, floor, bazaar, null);
 				this.report.section("Before ADR 0007, on " + database.name()
 						+ ": every request hashes its Basic password (credential-cache-ttl 0)");
 				this.report.loadHeader();
