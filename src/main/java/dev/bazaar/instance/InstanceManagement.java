@@ -22,7 +22,6 @@ import dev.bazaar.instance.internal.InstanceOperations;
 import dev.bazaar.instance.internal.InstanceRepository;
 import dev.bazaar.marketplace.Marketplaces;
 import dev.bazaar.marketplace.OfferedPlan;
-import dev.bazaar.shared.BrokerFailure;
 import dev.bazaar.shared.InvalidRequest;
 import dev.bazaar.shared.RequestRefused;
 import dev.bazaar.shared.ResourceNotFound;
@@ -34,7 +33,6 @@ import dev.bazaar.tenancy.Customer;
 import dev.bazaar.tenancy.Project;
 import dev.bazaar.tenancy.TenancyManagement;
 import dev.bazaar.tenancy.TenantAccess;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -110,7 +108,7 @@ public class InstanceManagement {
 				offered.plan().id(), params, OperationState.IN_PROGRESS, operation, null, now);
 		InstanceContext context = new InstanceContext(customerIdentifier, project.identifier(),
 				CurrentUser.find().map((user) -> user.id()).orElse(null));
-		ServiceInstance provisioned = failIfFailed(this.operations.provision(instance, context));
+		ServiceInstance provisioned = this.operations.provision(instance, context);
 		return new InstanceView(provisioned, customerIdentifier, project.identifier(), offered.brokerIdentifier(),
 				offered.service().name(), offered.plan().name(), offered.service().instancesRetrievable(),
 				callsReadable(offered.brokerOwnerId()));
@@ -149,16 +147,15 @@ public class InstanceManagement {
 		if (displayName != null) {
 			this.instances.rename(id, displayName, this.clock.instant());
 		}
-		return failIfFailed(this.operations.update(this.instances.find(id).orElseThrow(), context(instance),
-				planChange ? command.planId() : null, sent, all));
+		return this.operations.update(this.instances.find(id).orElseThrow(), context(instance),
+				planChange ? command.planId() : null, sent, all);
 	}
 
 	/** Unbinds every binding, then deprovisions; empty once the instance is gone. */
 	public Optional<ServiceInstance> delete(UUID id) {
 		ServiceInstance instance = memberInstance(id);
 		begin(instance, OperationKind.DELETE, "Asking the broker to delete the instance");
-		ServiceInstance result = this.operations.delete(instance, context(instance));
-		return Optional.ofNullable(result).map(this::failIfFailed);
+		return Optional.ofNullable(this.operations.delete(instance, context(instance)));
 	}
 
 	/** Binds the instance, if its plan is bindable. */
@@ -178,11 +175,7 @@ public class InstanceManagement {
 		if (!this.bindings.insertIfInstanceIdle(binding)) {
 			throw busyOrNotReady(this.instances.find(id).orElse(instance));
 		}
-		ServiceBinding result = this.bindingOperations.bind(instance, binding, context(instance));
-		if (result.status() == OperationState.FAILED) {
-			throw failure(result.lastOperation().description(), "Binding " + result.id());
-		}
-		return result;
+		return this.bindingOperations.bind(instance, binding, context(instance));
 	}
 
 	/**
@@ -214,11 +207,7 @@ public class InstanceManagement {
 				|| !this.bindings.beginDelete(bindingId, this.clock.instant())) {
 			throw new StateConflict("Another operation runs on this instance or binding; wait until it ends");
 		}
-		ServiceBinding result = this.bindingOperations.unbind(instance, binding, context(instance));
-		if (result != null && result.status() == OperationState.FAILED) {
-			throw failure(result.lastOperation().description(), "Binding " + bindingId);
-		}
-		return Optional.ofNullable(result);
+		return Optional.ofNullable(this.bindingOperations.unbind(instance, binding, context(instance)));
 	}
 
 	/**
@@ -331,22 +320,6 @@ public class InstanceManagement {
 		}
 		return new StateConflict("Instance '" + instance.displayName() + "' cannot be bound: it is "
 				+ instance.status().name().toLowerCase().replace('_', ' '));
-	}
-
-	private ServiceInstance failIfFailed(ServiceInstance instance) {
-		if (instance.status() == OperationState.FAILED) {
-			throw failure(instance.lastOperation().description(), "Instance " + instance.id());
-		}
-		return instance;
-	}
-
-	private static RuntimeException failure(@Nullable String reason, String what) {
-		String detail = what + " failed: " + reason;
-		if (reason != null && reason.contains("(ConcurrencyError)")) {
-			return new StateConflict(detail);
-		}
-		boolean refused = reason != null && reason.startsWith("The broker refused");
-		return refused ? new RequestRefused(detail) : new BrokerFailure(detail);
 	}
 
 	private ServiceInstance memberInstance(UUID id) {

@@ -35,15 +35,20 @@ public class BindingOperations {
 		this.cipher = cipher;
 	}
 
-	/** Asks the broker to bind; the binding was stored as in progress by the caller. */
+	/**
+	 * Asks the broker to bind; the binding was stored as in progress by the caller.
+	 * Throws what the broker's failure means once it is recorded.
+	 */
 	public ServiceBinding bind(ServiceInstance instance, ServiceBinding binding, InstanceContext context) {
 		boolean async = this.gateway.bindingsRetrievable(instance);
 		Outcome outcome = BrokerAnswers.classify(BrokerCall.BIND, this.gateway.send(instance,
 				OsbCalls.bind(instance, binding.id(), context, binding.parameters(), async)));
 		if (outcome instanceof Outcome.Accepted && !async) {
 			// Without bindings_retrievable Bazaar could never fetch the credentials.
-			outcome = new Outcome.Failed("The broker answered the bind with HTTP 202 although Bazaar did not ask for "
-					+ "an asynchronous bind (the service does not declare bindings_retrievable)", true, true);
+			outcome = new Outcome.Failed(
+					"The broker answered the bind with HTTP 202 although Bazaar did not ask for "
+							+ "an asynchronous bind (the service does not declare bindings_retrievable)",
+					true, Outcome.Fault.BROKER);
 		}
 		if (outcome instanceof Outcome.Done done) {
 			storeCredentials(binding.id(), done.body());
@@ -56,30 +61,32 @@ public class BindingOperations {
 		}
 		else {
 			Outcome.Failed failed = (outcome instanceof Outcome.Failed f) ? f
-					: new Outcome.Failed("The broker answered the bind with HTTP 410", false, false);
-			failCreate(instance, binding.id(), failed.reason(), failed.mitigate());
+					: new Outcome.Failed("The broker answered the bind with HTTP 410", false, Outcome.Fault.BROKER);
+			throw failed.problem("Binding " + binding.id(),
+					failCreate(instance, binding.id(), failed.reason(), failed.mitigate()));
 		}
 		return reload(binding);
 	}
 
 	/**
 	 * Asks the broker to unbind; returns the binding as it stands, or null once it is
-	 * gone.
+	 * gone. Throws what the broker's failure means once it is recorded.
 	 */
 	public @Nullable ServiceBinding unbind(ServiceInstance instance, ServiceBinding binding,
 			@Nullable InstanceContext context) {
-		String failure = unbindForDelete(instance, binding, context);
-		if (failure != null) {
-			return reload(binding);
+		Outcome.Failed failed = unbindForDelete(instance, binding, context);
+		if (failed != null) {
+			throw failed.problem("Binding " + binding.id(), failed.reason());
 		}
 		return this.bindings.find(instance.id(), binding.id()).orElse(null);
 	}
 
 	/**
-	 * Unbinds as part of deleting the instance: returns why it failed, or null when the
+	 * Unbinds as part of deleting the instance: returns the failure, or null when the
 	 * binding is gone or its removal is under way.
 	 */
-	@Nullable String unbindForDelete(ServiceInstance instance, ServiceBinding binding, @Nullable InstanceContext context) {
+	Outcome.@Nullable Failed unbindForDelete(ServiceInstance instance, ServiceBinding binding,
+			@Nullable InstanceContext context) {
 		this.bindings.beginDelete(binding.id(), this.gateway.now());
 		Outcome outcome = BrokerAnswers.classify(BrokerCall.UNBIND, this.gateway.send(instance,
 				OsbCalls.unbind(instance, binding.id(), context, this.gateway.bindingsRetrievable(instance))));
@@ -91,7 +98,7 @@ public class BindingOperations {
 		if (outcome instanceof Outcome.Failed failed) {
 			this.bindings.operation(binding.id(), OperationKind.DELETE, OperationState.FAILED, failed.reason(),
 					this.gateway.now());
-			return failed.reason();
+			return failed;
 		}
 		this.bindings.delete(binding.id());
 		return null;
@@ -101,12 +108,14 @@ public class BindingOperations {
 	 * Marks a bind failed; where the broker may have created something, orders its
 	 * deletion.
 	 */
-	void failCreate(ServiceInstance instance, UUID bindingId, String reason, boolean mitigate) {
-		this.bindings.operation(bindingId, OperationKind.CREATE, OperationState.FAILED,
-				mitigate ? reason + InstanceOperations.MITIGATING : reason, this.gateway.now());
+	String failCreate(ServiceInstance instance, UUID bindingId, String reason, boolean mitigate) {
+		String description = mitigate ? reason + InstanceOperations.MITIGATING : reason;
+		this.bindings.operation(bindingId, OperationKind.CREATE, OperationState.FAILED, description,
+				this.gateway.now());
 		if (mitigate) {
 			this.tasks.mitigateBinding(instance, bindingId);
 		}
+		return description;
 	}
 
 	/** Keeps the {@code credentials} of a bind or fetch answer, encrypted. */

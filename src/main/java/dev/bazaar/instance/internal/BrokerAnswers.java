@@ -29,7 +29,7 @@ final class BrokerAnswers {
 			if (body == null) {
 				boolean mitigate = status == 201 && call.creates();
 				return new Outcome.Failed("The broker answered the " + call.verb() + " with HTTP " + status
-						+ " but its body is not a JSON object", mitigate, true);
+						+ " but its body is not a JSON object", mitigate, Outcome.Fault.BROKER);
 			}
 			return new Outcome.Done(body);
 		}
@@ -48,24 +48,24 @@ final class BrokerAnswers {
 		if (status >= 200 && status < 300) {
 			return new Outcome.Failed(
 					"The broker answered the " + call.verb() + " with an unexpected HTTP " + status + said,
-					call.mayOrphan(), true);
+					call.mayOrphan(), Outcome.Fault.BROKER);
 		}
 		if (status == 408) {
 			return new Outcome.Failed(
 					"The broker timed out receiving the " + call.verb() + " request (HTTP 408)" + said + "; try again",
-					false, true);
+					false, Outcome.Fault.BROKER);
 		}
 		if (status == 422 && "ConcurrencyError".equals(text(body, "error"))) {
 			return new Outcome.Failed("The broker is busy with another operation on this instance (ConcurrencyError)"
-					+ said + "; try again later", false, false);
+					+ said + "; try again later", false, Outcome.Fault.BUSY);
 		}
 		if (status >= 400 && status < 500) {
 			String code = (text(body, "error") != null) ? " " + text(body, "error") : "";
 			return new Outcome.Failed("The broker refused the " + call.verb() + " (HTTP " + status + code + ")" + said,
-					false, false);
+					false, Outcome.Fault.REFUSED);
 		}
 		return new Outcome.Failed("The broker failed to " + call.verb() + " (HTTP " + status + ")" + said,
-				call.mayOrphan(), true);
+				call.mayOrphan(), Outcome.Fault.BROKER);
 	}
 
 	private static Outcome noAnswer(BrokerCall call, OsbResponse.Failed failed) {
@@ -75,7 +75,7 @@ final class BrokerAnswers {
 		boolean reached = failed.kind() == FailureKind.TIMEOUT || failed.kind() == FailureKind.IO
 				|| failed.kind() == FailureKind.RESPONSE_TOO_LARGE;
 		return new Outcome.Failed("No answer to the " + call.verb() + ": " + failed.explanation(),
-				reached && call.creates(), true);
+				reached && call.creates(), Outcome.Fault.BROKER);
 	}
 
 	/** The broker's {@code description}, as ": description", or empty. */

@@ -41,7 +41,10 @@ public class InstanceOperations {
 		this.tasks = tasks;
 	}
 
-	/** Stores the new instance as in progress, then asks the broker to provision it. */
+	/**
+	 * Stores the new instance as in progress, then asks the broker to provision it;
+	 * throws what the broker's failure means once it is recorded.
+	 */
 	public ServiceInstance provision(ServiceInstance instance, InstanceContext context) {
 		this.instances.insert(instance);
 		Outcome outcome = BrokerAnswers.classify(BrokerCall.PROVISION,
@@ -64,11 +67,10 @@ public class InstanceOperations {
 			this.tasks.poll(instance, TaskKind.POLL_PROVISION, accepted, instance.planId(), null);
 			this.instances.progress(instance.id(), "The broker is provisioning the instance", now);
 		}
-		else if (outcome instanceof Outcome.Failed failed) {
-			failCreate(instance, failed.reason(), failed.mitigate());
-		}
 		else {
-			failCreate(instance, "The broker answered the provision with HTTP 410", false);
+			Outcome.Failed failed = (outcome instanceof Outcome.Failed f) ? f : new Outcome.Failed(
+					"The broker answered the provision with HTTP 410", false, Outcome.Fault.BROKER);
+			throw failed.problem("Instance " + instance.id(), failCreate(instance, failed.reason(), failed.mitigate()));
 		}
 		return reload(instance);
 	}
@@ -95,26 +97,29 @@ public class InstanceOperations {
 			this.instances.progress(instance.id(), "The broker is updating the instance", now);
 		}
 		else {
-			String reason = (outcome instanceof Outcome.Failed failed) ? failed.reason()
-					: "The broker answered the update with HTTP 410";
-			this.instances.operation(instance.id(), OperationKind.UPDATE, OperationState.FAILED, reason, now);
+			Outcome.Failed failed = (outcome instanceof Outcome.Failed f) ? f
+					: new Outcome.Failed("The broker answered the update with HTTP 410", false, Outcome.Fault.BROKER);
+			this.instances.operation(instance.id(), OperationKind.UPDATE, OperationState.FAILED, failed.reason(), now);
+			throw failed.problem("Instance " + instance.id(), failed.reason());
 		}
 		return reload(instance);
 	}
 
 	/**
 	 * Unbinds every binding, then deprovisions; the operation was begun by the caller.
-	 * Returns the instance as it stands, or null once it is gone.
+	 * Returns the instance as it stands, or null once it is gone; throws what the
+	 * broker's failure means once it is recorded.
 	 */
 	public @Nullable ServiceInstance delete(ServiceInstance instance, @Nullable InstanceContext context) {
 		this.tasks.cancelAll(instance.id());
 		boolean pending = false;
 		for (ServiceBinding binding : this.bindings.ofInstance(instance.id())) {
-			String failure = this.bindingOperations.unbindForDelete(instance, binding, context);
-			if (failure != null) {
-				this.instances.operation(instance.id(), OperationKind.DELETE, OperationState.FAILED,
-						"Could not unbind '" + binding.displayName() + "': " + failure, this.gateway.now());
-				return reload(instance);
+			Outcome.Failed failed = this.bindingOperations.unbindForDelete(instance, binding, context);
+			if (failed != null) {
+				String description = "Could not unbind '" + binding.displayName() + "': " + failed.reason();
+				this.instances.operation(instance.id(), OperationKind.DELETE, OperationState.FAILED, description,
+						this.gateway.now());
+				throw failed.problem("Instance " + instance.id(), description);
 			}
 			pending |= this.bindings.find(instance.id(), binding.id()).isPresent();
 		}
@@ -122,11 +127,24 @@ public class InstanceOperations {
 			this.instances.progress(instance.id(), "Unbinding before the instance is deleted", this.gateway.now());
 			return reload(instance);
 		}
-		return deprovision(instance, context);
+		Outcome.Failed failed = sendDeprovision(instance, context);
+		if (failed != null) {
+			throw failed.problem("Instance " + instance.id(), failed.reason());
+		}
+		return this.instances.find(instance.id()).orElse(null);
 	}
 
-	/** Sends the deprovision of an instance that has no bindings left. */
+	/**
+	 * Sends the deprovision of an instance that has no bindings left; returns the
+	 * instance as it stands, or null once it is gone.
+	 */
 	@Nullable ServiceInstance deprovision(ServiceInstance instance, @Nullable InstanceContext context) {
+		sendDeprovision(instance, context);
+		return this.instances.find(instance.id()).orElse(null);
+	}
+
+	/** Sends the deprovision and records what came of it; the failure, if it failed. */
+	private Outcome.@Nullable Failed sendDeprovision(ServiceInstance instance, @Nullable InstanceContext context) {
 		Outcome outcome = BrokerAnswers.classify(BrokerCall.DEPROVISION,
 				this.gateway.send(instance, OsbCalls.deprovision(instance, context)));
 		if (outcome instanceof Outcome.Accepted accepted) {
@@ -136,11 +154,12 @@ public class InstanceOperations {
 		else if (outcome instanceof Outcome.Failed failed) {
 			this.instances.operation(instance.id(), OperationKind.DELETE, OperationState.FAILED, failed.reason(),
 					this.gateway.now());
+			return failed;
 		}
 		else {
 			this.instances.delete(instance.id());
 		}
-		return this.instances.find(instance.id()).orElse(null);
+		return null;
 	}
 
 	/**
@@ -164,15 +183,16 @@ public class InstanceOperations {
 
 	/**
 	 * Marks a creation failed; where the broker may have created something, orders its
-	 * deletion.
+	 * deletion. Returns the description recorded.
 	 */
-	void failCreate(ServiceInstance instance, String reason, boolean mitigate) {
+	String failCreate(ServiceInstance instance, String reason, boolean mitigate) {
 		String description = mitigate ? reason + MITIGATING : reason;
 		this.instances.operation(instance.id(), OperationKind.CREATE, OperationState.FAILED, description,
 				this.gateway.now());
 		if (mitigate) {
 			this.tasks.mitigateInstance(instance);
 		}
+		return description;
 	}
 
 	static final String MITIGATING = ". Bazaar is asking the broker to delete what it may have created (orphan mitigation)";

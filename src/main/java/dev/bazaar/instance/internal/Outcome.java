@@ -2,6 +2,9 @@ package dev.bazaar.instance.internal;
 
 import java.time.Duration;
 
+import dev.bazaar.shared.BrokerFailure;
+import dev.bazaar.shared.RequestRefused;
+import dev.bazaar.shared.StateConflict;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -40,10 +43,39 @@ sealed interface Outcome {
 	 * @param reason what users read
 	 * @param mitigate whether Bazaar must delete what the broker may have created (orphan
 	 * mitigation)
-	 * @param brokerError whether the broker failed (5xx, timeout, garbage) rather than
-	 * refused (4xx)
+	 * @param fault whose the failure is, which decides how the API answers it
 	 */
-	record Failed(String reason, boolean mitigate, boolean brokerError) implements Outcome {
+	record Failed(String reason, boolean mitigate, Fault fault) implements Outcome {
+
+		/**
+		 * The error the user's request ends with, once the failure is recorded.
+		 * @param subject what failed, e.g. "Instance 42"
+		 * @param description the description recorded for it
+		 */
+		RuntimeException problem(String subject, String description) {
+			String detail = subject + " failed: " + description;
+			if (this.fault == Fault.BUSY) {
+				return new StateConflict(detail);
+			}
+			return (this.fault == Fault.REFUSED) ? new RequestRefused(detail) : new BrokerFailure(detail);
+		}
+
+	}
+
+	/** Whose a failure is. */
+	enum Fault {
+
+		/** The broker refused the request (4xx): the request must change. */
+		REFUSED,
+
+		/**
+		 * The broker is busy with another operation (422 ConcurrencyError): try later.
+		 */
+		BUSY,
+
+		/** The broker failed (5xx, timeout, garbage, unexpected status). */
+		BROKER
+
 	}
 
 }
