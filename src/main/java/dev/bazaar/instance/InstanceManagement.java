@@ -204,7 +204,7 @@ public class InstanceManagement {
 		ServiceBinding binding = this.bindings.find(id, bindingId)
 			.orElseThrow(() -> new ResourceNotFound("Instance " + id + " has no binding " + bindingId));
 		if (instance.status() == OperationState.IN_PROGRESS
-				|| !this.bindings.beginDelete(bindingId, this.clock.instant())) {
+				|| !this.bindings.beginDelete(id, bindingId, true, this.clock.instant())) {
 			throw new StateConflict("Another operation runs on this instance or binding; wait until it ends");
 		}
 		return Optional.ofNullable(this.bindingOperations.unbind(instance, binding, context(instance)));

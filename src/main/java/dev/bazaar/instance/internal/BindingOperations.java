@@ -87,7 +87,7 @@ public class BindingOperations {
 	 */
 	Outcome.@Nullable Failed unbindForDelete(ServiceInstance instance, ServiceBinding binding,
 			@Nullable InstanceContext context) {
-		this.bindings.beginDelete(binding.id(), this.gateway.now());
+		this.bindings.beginDelete(instance.id(), binding.id(), false, this.gateway.now());
 		Outcome outcome = BrokerAnswers.classify(BrokerCall.UNBIND, this.gateway.send(instance,
 				OsbCalls.unbind(instance, binding.id(), context, this.gateway.bindingsRetrievable(instance))));
 		if (outcome instanceof Outcome.Accepted accepted) {

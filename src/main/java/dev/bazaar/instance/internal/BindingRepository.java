@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Rows of service bindings; credentials stay encrypted here. */
 @Repository
@@ -23,14 +24,19 @@ public class BindingRepository {
 
 	private final JdbcClient jdbc;
 
-	BindingRepository(JdbcClient jdbc) {
+	private final InstanceRepository instances;
+
+	BindingRepository(JdbcClient jdbc, InstanceRepository instances) {
 		this.jdbc = jdbc;
+		this.instances = instances;
 	}
 
 	/**
 	 * Inserts a binding whose creation starts, unless an operation runs on its instance.
 	 */
+	@Transactional
 	public boolean insertIfInstanceIdle(ServiceBinding binding) {
+		this.instances.lock(binding.instanceId());
 		LastOperation op = binding.lastOperation();
 		return this.jdbc
 			.sql("""
@@ -69,11 +75,20 @@ public class BindingRepository {
 	}
 
 	/** Starts an unbind unless an operation runs on the binding. */
-	public boolean beginDelete(UUID id, Instant now) {
-		return this.jdbc.sql("""
-				update service_binding set status = 'IN_PROGRESS', op_type = 'DELETE', op_state = 'IN_PROGRESS',
-				op_description = null, op_updated_at = ?, updated_at = ? where id = ? and status <> 'IN_PROGRESS'""")
-			.params(Timestamps.of(now), Timestamps.of(now), id)
+	/**
+	 * Starts deleting a binding unless an operation runs on it; with
+	 * {@code instanceIdle}, also unless one runs on its instance (a user's unbind; the
+	 * unbinds of an instance's deletion run while the deletion is in progress).
+	 */
+	@Transactional
+	public boolean beginDelete(UUID instanceId, UUID id, boolean instanceIdle, Instant now) {
+		this.instances.lock(instanceId);
+		return this.jdbc
+			.sql("""
+					update service_binding set status = 'IN_PROGRESS', op_type = 'DELETE', op_state = 'IN_PROGRESS',
+					op_description = null, op_updated_at = ?, updated_at = ? where id = ? and status <> 'IN_PROGRESS'
+					and (? = false or exists (select 1 from service_instance i where i.id = ? and i.status <> 'IN_PROGRESS'))""")
+			.params(Timestamps.of(now), Timestamps.of(now), id, instanceIdle, instanceId)
 			.update() == 1;
 	}
 

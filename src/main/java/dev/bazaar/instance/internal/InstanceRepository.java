@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Rows of service instances. */
 @Repository
@@ -68,9 +69,13 @@ public class InstanceRepository {
 
 	/**
 	 * Starts an operation unless one runs on the instance or one of its bindings: the one
-	 * check that keeps operations one at a time, also across nodes.
+	 * check that keeps operations one at a time, also across nodes. Like every start of
+	 * an operation on the instance or its bindings, it first locks the instance's row, so
+	 * that a bind and a delete that start together see each other.
 	 */
+	@Transactional
 	public boolean begin(UUID id, OperationKind kind, String description, Instant now) {
+		lock(id);
 		return this.jdbc
 			.sql("""
 					update service_instance set status = 'IN_PROGRESS', op_type = ?, op_state = 'IN_PROGRESS',
@@ -79,6 +84,14 @@ public class InstanceRepository {
 					and not exists (select 1 from service_binding b where b.instance_id = ? and b.status = 'IN_PROGRESS')""")
 			.params(kind.name(), description, Timestamps.of(now), Timestamps.of(now), id, id)
 			.update() == 1;
+	}
+
+	/**
+	 * Locks the instance's row until the transaction ends: starts of operations on an
+	 * instance and its bindings take turns, and each sees what the one before wrote.
+	 */
+	void lock(UUID id) {
+		this.jdbc.sql("select id from service_instance where id = ? for update").param(id).query(UUID.class).list();
 	}
 
 	/** Records how the last operation stands. */
