@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -132,7 +133,9 @@ class InstanceBrowserTests {
 	}
 
 	private void waitFor(BooleanSupplier condition) {
-		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20)).until((driver) -> condition.getAsBoolean());
+		// htmx replaces the live status while it is read: try again with the new element.
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> condition.getAsBoolean());
 	}
 
 }
