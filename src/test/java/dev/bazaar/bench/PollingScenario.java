@@ -45,13 +45,18 @@ final class PollingScenario {
 	private static final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
+	private static final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
 	private PollingScenario() {
 	}
 
 	static void run(Report report, List<Bazaar.Database> databases) throws Exception {
+		String only = System.getProperty("bench.polling.only", "");
 		try (PollingBroker broker = new PollingBroker()) {
 			for (Bazaar.Database database : databases) {
-				run(report, database, broker);
+				if (only.isEmpty() || only.equalsIgnoreCase(database.name())) {
+					run(report, database, broker);
+				}
 			}
 		}
 	}
@@ -82,12 +87,51 @@ final class PollingScenario {
 	}
 
 	private static Measured measure(PollingBroker broker) throws Exception {
+		Map<Long, Long> threads = threadCpu();
 		long cpu = os.getProcessCpuTime();
 		long wall = System.nanoTime();
 		broker.begin();
 		Health.sleep(WINDOW.toMillis());
 		PollingBroker.Window window = broker.end(SETTLE.toMillis());
-		return new Measured(window, os.getProcessCpuTime() - cpu, System.nanoTime() - wall, -1, -1);
+		Measured measured = new Measured(window, os.getProcessCpuTime() - cpu, System.nanoTime() - wall, -1, -1);
+		System.out.println("CPU by thread in the window (ms): " + byThread(threads, measured.cpuNanos()));
+		return measured;
+	}
+
+	private static Map<Long, Long> threadCpu() {
+		Map<Long, Long> cpu = new java.util.HashMap<>();
+		for (long id : threads.getAllThreadIds()) {
+			cpu.put(id, threads.getThreadCpuTime(id));
+		}
+		return cpu;
+	}
+
+	/**
+	 * The CPU time of the threads alive at the end of the window, by name less digits;
+	 * "other" is GC, JIT and threads that ended in the window.
+	 */
+	private static String byThread(Map<Long, Long> before, long total) {
+		Map<String, Long> byName = new java.util.TreeMap<>();
+		long named = 0;
+		for (long id : threads.getAllThreadIds()) {
+			java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+			long cpu = threads.getThreadCpuTime(id) - before.getOrDefault(id, 0L);
+			if (info != null && cpu > 0) {
+				byName.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), cpu, Long::sum);
+				named += cpu;
+			}
+		}
+		byName.put("other", total - named);
+		StringBuilder text = new StringBuilder();
+		byName.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue() > 20_000_000)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.forEach((entry) -> text.append(entry.getKey())
+				.append(' ')
+				.append(entry.getValue() / 1_000_000)
+				.append(", "));
+		return text.toString();
 	}
 
 	/** 10,000 provisions in progress, each with its poll due within its Retry-After. */
