@@ -241,18 +241,24 @@ final class PollingBroker implements AutoCloseable {
 					(key) -> new long[] { 0, 1 + Math.floorMod(key.hashCode(), 5) });
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.getResponseHeaders().set("Retry-After", Long.toString(state[1]));
+			long[] sample = null;
 			synchronized (state) {
 				if (state[0] != 0 && recording) {
 					long due = state[0] + TimeUnit.SECONDS.toNanos(state[1]);
-					synchronized (samples) {
-						samples.add(new long[] { due, received - due });
-					}
-				}
-				if (recording) {
-					polls.incrementAndGet();
+					sample = new long[] { due, received - due };
 				}
 				// The poll is due Retry-After after the answer leaves.
 				state[0] = System.nanoTime();
+			}
+			// Never both locks at once, in this order: figures() takes them the other
+			// way.
+			if (sample != null) {
+				synchronized (samples) {
+					samples.add(sample);
+				}
+			}
+			if (recording) {
+				polls.incrementAndGet();
 			}
 			exchange.sendResponseHeaders(200, IN_PROGRESS.length);
 			exchange.getResponseBody().write(IN_PROGRESS);

@@ -28,13 +28,19 @@ import dev.bazaar.instance.internal.TaskWorker;
  */
 final class PollingScenario {
 
-	static final int INSTANCES = 10_000;
+	static final int INSTANCES = Integer.getInteger("bench.polling.instances", 10_000);
 
-	private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.polling.warmUp", 6));
+	/**
+	 * Bazaar's warm-up on the first database: the JIT compiler is still busy with
+	 * Bazaar's code long after the start; on the next, its code is compiled.
+	 */
+	private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.polling.warmUp", 12));
+
+	private static final Duration NEXT_WARM_UP = Duration.ofSeconds(6);
 
 	private static final Duration FLOOR_WARM_UP = Duration.ofSeconds(3);
 
-	private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.polling.window", 12));
+	private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.polling.window", 8));
 
 	/** Polls due in the last part of a window may still be on their way at its end. */
 	private static final Duration SETTLE = Duration.ofSeconds(2);
@@ -52,21 +58,24 @@ final class PollingScenario {
 
 	static void run(Report report, List<Bazaar.Database> databases) throws Exception {
 		String only = System.getProperty("bench.polling.only", "");
+		Duration warmUp = WARM_UP;
 		try (PollingBroker broker = new PollingBroker()) {
 			for (Bazaar.Database database : databases) {
 				if (only.isEmpty() || only.equalsIgnoreCase(database.name())) {
-					run(report, database, broker);
+					run(report, database, broker, warmUp);
+					warmUp = NEXT_WARM_UP;
 				}
 			}
 		}
 	}
 
-	private static void run(Report report, Bazaar.Database database, PollingBroker broker) throws Exception {
+	private static void run(Report report, Bazaar.Database database, PollingBroker broker, Duration warmUp)
+			throws Exception {
 		long started = System.nanoTime();
 		try (Bazaar bazaar = Bazaar.start(database, Map.of())) {
 			Bazaar.Tenant tenant = bazaar.setUp(broker.url());
 			insertInstances(bazaar.bean(DataSource.class), tenant);
-			Health.sleep(WARM_UP.toMillis());
+			Health.sleep(warmUp.toMillis());
 			Statements statements = bazaar.statements();
 			long reads = statements.reads();
 			long writes = statements.writes();
@@ -93,9 +102,8 @@ final class PollingScenario {
 		broker.begin();
 		Health.sleep(WINDOW.toMillis());
 		PollingBroker.Window window = broker.end(SETTLE.toMillis());
-		Measured measured = new Measured(window, os.getProcessCpuTime() - cpu, System.nanoTime() - wall, -1, -1);
-		System.out.println("CPU by thread in the window (ms): " + byThread(threads, measured.cpuNanos()));
-		return measured;
+		long cpuNanos = os.getProcessCpuTime() - cpu;
+		return new Measured(window, cpuNanos, System.nanoTime() - wall, -1, -1, byThread(threads, cpuNanos));
 	}
 
 	private static Map<Long, Long> threadCpu() {
@@ -205,6 +213,9 @@ final class PollingScenario {
 				cost, bazaar.window().perSecond() / floor.window().perSecond(), bazaar.window().p99Millis(),
 				floor.window().p99Millis(), bazaar.coresBusy(), met ? "met" : "missed"));
 		report.line("");
+		report.line("CPU ms by thread in the window (\"other\": GC, JIT and threads that ended): floor "
+				+ floor.threads() + "; Bazaar " + bazaar.threads() + ".");
+		report.line("");
 		report.line("| Bazaar's statements per poll | Statement |");
 		report.line("|---:|---|");
 		bySql.entrySet()
@@ -229,10 +240,11 @@ final class PollingScenario {
 	/**
 	 * A window as the broker saw it, with this JVM's CPU time and Bazaar's statements.
 	 */
-	private record Measured(PollingBroker.Window window, long cpuNanos, long wallNanos, long reads, long writes) {
+	private record Measured(PollingBroker.Window window, long cpuNanos, long wallNanos, long reads, long writes,
+			String threads) {
 
 		Measured withStatements(long reads, long writes) {
-			return new Measured(this.window, this.cpuNanos, this.wallNanos, reads, writes);
+			return new Measured(this.window, this.cpuNanos, this.wallNanos, reads, writes, this.threads);
 		}
 
 		double coresBusy() {
