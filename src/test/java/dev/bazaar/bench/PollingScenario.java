@@ -34,13 +34,13 @@ final class PollingScenario {
 	 * Bazaar's warm-up on the first database: the JIT compiler is still busy with
 	 * Bazaar's code long after the start; on the next, its code is compiled.
 	 */
-	private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.polling.warmUp", 10));
+	private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.polling.warmUp", 8));
 
-	private static final Duration NEXT_WARM_UP = Duration.ofSeconds(5);
+	private static final Duration NEXT_WARM_UP = Duration.ofSeconds(4);
 
 	private static final Duration FLOOR_WARM_UP = Duration.ofSeconds(2);
 
-	private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.polling.window", 8));
+	private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.polling.window", 7));
 
 	/** Polls due in the last part of a window may still be on their way at its end. */
 	private static final Duration SETTLE = Duration.ofSeconds(2);
