@@ -40,7 +40,7 @@ final class PollingScenario {
 
 	private static final Duration FLOOR_WARM_UP = Duration.ofSeconds(2);
 
-	private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.polling.window", 7));
+	private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.polling.window", 6));
 
 	/** Polls due in the last part of a window may still be on their way at its end. */
 	private static final Duration SETTLE = Duration.ofSeconds(2);
