@@ -36,7 +36,7 @@ final class PollingScenario {
 	 */
 	private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.polling.warmUp", 8));
 
-	private static final Duration NEXT_WARM_UP = Duration.ofSeconds(4);
+	private static final Duration NEXT_WARM_UP = Duration.ofSeconds(6);
 
 	private static final Duration FLOOR_WARM_UP = Duration.ofSeconds(2);
 
