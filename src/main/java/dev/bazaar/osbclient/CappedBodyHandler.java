@@ -1,6 +1,7 @@
 package dev.bazaar.osbclient;
 
 import java.io.ByteArrayOutputStream;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.ResponseInfo;
@@ -21,13 +22,35 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 
 	private final long limit;
 
+	private volatile boolean expired;
+
+	private volatile @Nullable CappedBodySubscriber current;
+
 	CappedBodyHandler(long limit) {
 		this.limit = limit;
 	}
 
 	@Override
 	public BodySubscriber<byte[]> apply(ResponseInfo info) {
-		return new CappedBodySubscriber(this.limit, declaredLength(info));
+		CappedBodySubscriber subscriber = new CappedBodySubscriber(this.limit, declaredLength(info));
+		this.current = subscriber;
+		if (this.expired) {
+			subscriber.expire();
+		}
+		return subscriber;
+	}
+
+	/** The time is up: the body being read, if any, fails with a timeout. */
+	void expire() {
+		this.expired = true;
+		CappedBodySubscriber subscriber = this.current;
+		if (subscriber != null) {
+			subscriber.expire();
+		}
+	}
+
+	boolean expired() {
+		return this.expired;
 	}
 
 	private static long declaredLength(ResponseInfo info) {
@@ -50,7 +73,7 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 
 		private final long declaredLength;
 
-		private Flow.@Nullable Subscription subscription;
+		private volatile Flow.@Nullable Subscription subscription;
 
 		CappedBodySubscriber(long limit, long declaredLength) {
 			this.limit = limit;
@@ -65,6 +88,10 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 		@Override
 		public void onSubscribe(Flow.Subscription subscription) {
 			this.subscription = subscription;
+			if (this.body.isDone()) {
+				subscription.cancel();
+				return;
+			}
 			if (this.declaredLength > this.limit) {
 				tooLarge();
 				return;
@@ -102,6 +129,14 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 		private void requestMore() {
 			if (this.subscription != null && !this.body.isDone()) {
 				this.subscription.request(1);
+			}
+		}
+
+		private void expire() {
+			this.body.completeExceptionally(new HttpTimeoutException("the answer did not arrive in time"));
+			Flow.Subscription taken = this.subscription;
+			if (taken != null) {
+				taken.cancel();
 			}
 		}
 

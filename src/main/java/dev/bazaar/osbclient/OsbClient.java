@@ -1,5 +1,6 @@
 package dev.bazaar.osbclient;
 
+import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,6 +22,7 @@ import dev.bazaar.osbclient.OsbResponse.Answered;
 import dev.bazaar.osbclient.OsbResponse.Failed;
 import dev.bazaar.osbclient.OsbResponse.FailureKind;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * does; records every exchange as a communication log.
  */
 @Component
-public class OsbClient {
+public class OsbClient implements DisposableBean {
 
 	/** The OSB API version Bazaar speaks, sent as {@code X-Broker-API-Version}. */
 	public static final String API_VERSION = "2.14";
@@ -47,12 +48,21 @@ public class OsbClient {
 
 	private final Clock clock;
 
+	/** Ends calls whose answer does not arrive in time. */
+	private final ScheduledThreadPoolExecutor deadlines;
+
 	OsbClient(BrokerHttpClients clients, ExchangeRecorder recorder, OsbClientProperties properties, Clock clock) {
 		this.clients = clients;
 		this.recorder = recorder;
 		this.properties = properties;
 		this.failures = new FailureExplainer(properties);
 		this.clock = clock;
+		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "osb-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.deadlines.setRemoveOnCancelPolicy(true);
 	}
 
 	/** Calls the broker at the endpoint; the answer, or why there is none. */
@@ -69,37 +79,29 @@ public class OsbClient {
 	}
 
 	private OsbResponse send(OutgoingRequest sent, long started) {
-		CompletableFuture<HttpResponse<byte[]>> future;
+		// The blocking send: sendAsync hands each answer to CompletableFuture's default
+		// executor, which starts a thread per call on machines of one or two CPUs.
+		// The response timeout ends once headers arrive; the deadline also bounds a body
+		// that trickles in.
+		Duration deadline = this.properties.connectTimeout().plus(this.properties.responseTimeout());
+		CappedBodyHandler body = new CappedBodyHandler(this.properties.maxResponseSize().toBytes());
+		ScheduledFuture<?> expiry = this.deadlines.schedule(body::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
 		try {
-			future = this.clients.forDevelopmentMode(sent.endpoint().developmentMode())
-				.sendAsync(sent.toHttpRequest(this.properties.responseTimeout()),
-						new CappedBodyHandler(this.properties.maxResponseSize().toBytes()));
+			return answered(this.clients.forDevelopmentMode(sent.endpoint().developmentMode())
+				.send(sent.toHttpRequest(this.properties.responseTimeout()), body), started);
 		}
 		catch (IllegalArgumentException ex) {
 			return new Failed(FailureKind.IO,
 					"the endpoint URL " + sent.url() + " is not a valid http or https URL: " + ex.getMessage(),
 					elapsed(started));
 		}
-		return await(future, sent, started);
-	}
-
-	private OsbResponse await(CompletableFuture<HttpResponse<byte[]>> future, OutgoingRequest sent, long started) {
-		// The response timeout ends once headers arrive; this also bounds a body that
-		// trickles in.
-		Duration deadline = this.properties.connectTimeout().plus(this.properties.responseTimeout());
-		try {
-			return answered(future.get(deadline.toMillis(), TimeUnit.MILLISECONDS), started);
-		}
-		catch (ExecutionException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			return this.failures.explain(cause, sent.url(), elapsed(started));
-		}
-		catch (TimeoutException ex) {
-			future.cancel(true);
-			return this.failures.timeout(deadline, "connect and response timeouts together", elapsed(started));
+		catch (IOException ex) {
+			if (body.expired()) {
+				return this.failures.timeout(deadline, "connect and response timeouts together", elapsed(started));
+			}
+			return this.failures.explain(ex, sent.url(), elapsed(started));
 		}
 		catch (InterruptedException ex) {
-			future.cancel(true);
 			Thread.currentThread().interrupt();
 			return new Failed(FailureKind.IO, "Bazaar was interrupted while waiting for the broker (shutting down?)",
 					elapsed(started));
@@ -108,6 +110,14 @@ public class OsbClient {
 			logger.warn("Unexpected failure calling " + sent + ": " + ex, ex);
 			return this.failures.explain(ex, sent.url(), elapsed(started));
 		}
+		finally {
+			expiry.cancel(false);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.deadlines.shutdownNow();
 	}
 
 	private static Answered answered(HttpResponse<byte[]> response, long started) {

@@ -10,11 +10,12 @@ import dev.bazaar.support.TestPostgres;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark suite: scenarios 1 (broker-call path), 3 (communication logging) and 6
- * (start-up and memory) on H2 and PostgreSQL, each beside its floor. Not a test: run by
- * {@code ./mvnw -Pbench verify} only; {@code -Dbench.seconds} (default 4) sets the length
- * of one measured run, {@code -Dbench.rounds} (default 2) how often Bazaar and floor
- * alternate; {@code -Dbench.quick=true} runs scenario 1 on H2 only and writes nothing.
+ * The benchmark suite: scenarios 1 (broker-call path), 3 (communication logging), 5
+ * (polling) and 6 (start-up and memory) on H2 and PostgreSQL, each beside its floor. Not
+ * a test: run by {@code ./mvnw -Pbench verify} only; {@code -Dbench.seconds} (default 4)
+ * sets the length of one measured run, {@code -Dbench.rounds} (default 2) how often
+ * Bazaar and floor alternate; {@code -Dbench.quick=true} runs scenario 1 on H2 only and
+ * writes nothing.
  */
 class BazaarBenchmark {
 
@@ -50,6 +51,9 @@ class BazaarBenchmark {
 				brokerCallPath(database);
 			}
 			basicAuthenticationWithoutCache(Bazaar.Database.h2());
+		}
+		if (runs("5")) {
+			PollingScenario.run(this.report, List.of(Bazaar.Database.h2(), postgres()));
 		}
 		if (runs("6")) {
 			startup();

@@ -80,8 +80,8 @@ class RestartResumeTests {
 		boolean postgres = database.equals("PostgreSQL");
 		TestPostgres.Database db = postgres ? TestPostgres.get().createDatabase()
 				: new TestPostgres.Database(h2File(), "sa", "");
-		// No scheduled checks: the test runs the workers itself.
-		try (ConfigurableApplicationContext app = start(db, "bazaar.polling.check=1000d");
+		// No background worker: the test runs the workers itself.
+		try (ConfigurableApplicationContext app = start(db, "bazaar.scheduling.enabled=false");
 				InstanceFixture fixture = InstanceFixture.start(port(app))) {
 			fixture.stub(InstanceFixture.provision(), 202, "{}");
 			fixture.stub(InstanceFixture.lastOperation(), 200, "{\"state\":\"in progress\"}");

@@ -157,6 +157,20 @@ class OsbClientTests {
 		assertThat(response.durationMs()).isLessThan(4000);
 	}
 
+	@Test
+	void givesUpOnABodyThatTricklesInPastBothTimeouts() {
+		// Headers at once, then 1,000 bytes over 12 s: past connect + response timeouts
+		// (2 s + 2 s).
+		broker.stubFor(get("/v2/catalog")
+			.willReturn(aResponse().withStatus(200).withBody("x".repeat(1000)).withChunkedDribbleDelay(20, 12_000)));
+
+		OsbResponse response = this.client.exchange(endpoint(broker.baseUrl(), "secret"), OsbRequest.fetchCatalog());
+
+		assertFailure(response, FailureKind.TIMEOUT,
+				"did not answer within 4 s (connect and response timeouts together)");
+		assertThat(response.durationMs()).isBetween(3500L, 8000L);
+	}
+
 	@ParameterizedTest
 	@EnumSource(value = Fault.class, names = { "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE", "EMPTY_RESPONSE",
 			"CONNECTION_RESET_BY_PEER" })

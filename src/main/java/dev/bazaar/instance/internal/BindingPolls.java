@@ -1,9 +1,12 @@
 package dev.bazaar.instance.internal;
 
+import java.util.Objects;
+
 import dev.bazaar.instance.OperationKind;
 import dev.bazaar.instance.OperationState;
 import dev.bazaar.instance.ServiceBinding;
 import dev.bazaar.instance.ServiceInstance;
+import dev.bazaar.osbclient.BrokerEndpoint;
 import dev.bazaar.osbclient.OsbResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -36,9 +39,13 @@ class BindingPolls {
 		this.tasks = tasks;
 	}
 
-	void poll(Task task, ServiceInstance instance, ServiceBinding binding) {
+	/**
+	 * Polls once and acts on the answer; {@code instance} is as it stood when the task
+	 * was claimed, {@code endpoint} where its broker is.
+	 */
+	void poll(Task task, ServiceInstance instance, ServiceBinding binding, BrokerEndpoint endpoint) {
 		PollOutcome outcome = PollOutcome.classify(
-				this.gateway.send(instance, OsbCalls.pollBinding(instance, binding.id(), task.brokerOperation())));
+				this.gateway.send(endpoint, OsbCalls.pollBinding(instance, binding.id(), task.brokerOperation())));
 		boolean unbind = task.kind() == TaskKind.POLL_UNBIND;
 		if (unbind && (outcome instanceof PollOutcome.Succeeded || outcome instanceof PollOutcome.Gone)) {
 			unbound(task, instance, binding);
@@ -54,7 +61,10 @@ class BindingPolls {
 			failed(task, instance, binding, "The broker did not finish the operation in time; Bazaar stopped polling");
 		}
 		else if (outcome instanceof PollOutcome.InProgress progress) {
-			this.bindings.progress(binding.id(), progress.description(), this.gateway.now());
+			if (!Objects.equals(InstanceRepository.cut(progress.description()),
+					binding.lastOperation().description())) {
+				this.bindings.progress(binding.id(), progress.description(), this.gateway.now());
+			}
 			this.tasks.again(task, progress.retryAfter());
 		}
 		else {

@@ -9,6 +9,7 @@ import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.PlanView;
 import dev.bazaar.catalog.ServiceView;
 import dev.bazaar.instance.ServiceInstance;
+import dev.bazaar.osbclient.BrokerEndpoint;
 import dev.bazaar.osbclient.OsbClient;
 import dev.bazaar.osbclient.OsbRequest;
 import dev.bazaar.osbclient.OsbResponse;
@@ -36,7 +37,16 @@ class BrokerGateway {
 	}
 
 	OsbResponse send(ServiceInstance instance, OsbRequest request) {
-		return this.client.exchange(this.brokers.endpoint(instance.brokerId(), instance.deployment()), request);
+		return send(endpoint(instance), request);
+	}
+
+	OsbResponse send(BrokerEndpoint endpoint, OsbRequest request) {
+		return this.client.exchange(endpoint, request);
+	}
+
+	/** Where the instance's requests go, with the broker's credentials. */
+	BrokerEndpoint endpoint(ServiceInstance instance) {
+		return this.brokers.endpoint(instance.brokerId(), instance.deployment());
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package dev.bazaar.instance.internal;
 
+import java.util.Objects;
+
 import dev.bazaar.instance.OperationKind;
 import dev.bazaar.instance.OperationState;
 import dev.bazaar.instance.ServiceInstance;
+import dev.bazaar.osbclient.BrokerEndpoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -30,11 +33,14 @@ class InstancePolls {
 		this.tasks = tasks;
 	}
 
-	void poll(Task task, ServiceInstance instance) {
+	/**
+	 * Polls once and acts on the answer; {@code instance} is as it stood when the task
+	 * was claimed, {@code endpoint} where its broker is.
+	 */
+	void poll(Task task, ServiceInstance instance, BrokerEndpoint endpoint) {
 		// The instance keeps its plan until an update succeeds: polls name the plan
-		// before
-		// the update, as the spec asks.
-		PollOutcome outcome = PollOutcome.classify(this.gateway.send(instance,
+		// before the update, as the spec asks.
+		PollOutcome outcome = PollOutcome.classify(this.gateway.send(endpoint,
 				OsbCalls.pollInstance(instance, instance.planId(), task.brokerOperation())));
 		OperationKind kind = kindOf(task);
 		if (outcome instanceof PollOutcome.Succeeded
@@ -49,7 +55,11 @@ class InstancePolls {
 			failed(task, instance, kind, "The broker did not finish the operation in time; Bazaar stopped polling");
 		}
 		else if (outcome instanceof PollOutcome.InProgress progress) {
-			this.instances.progress(instance.id(), progress.description(), this.gateway.now());
+			// Most polls change nothing but the task's due time.
+			if (!Objects.equals(InstanceRepository.cut(progress.description()),
+					instance.lastOperation().description())) {
+				this.instances.progress(instance.id(), progress.description(), this.gateway.now());
+			}
 			this.tasks.again(task, progress.retryAfter());
 		}
 		else {

@@ -3,11 +3,17 @@ package dev.bazaar.instance.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import dev.bazaar.instance.ServiceInstance;
 import dev.bazaar.shared.jdbc.Timestamps;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +26,11 @@ class TaskRepository {
 
 	private final JdbcClient jdbc;
 
-	TaskRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	TaskRepository(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	void insert(Task task, Instant now) {
@@ -34,22 +43,71 @@ class TaskRepository {
 			.update();
 	}
 
-	List<Task> due(Instant now, int limit) {
-		return this.jdbc.sql("select * from instance_task where due_at <= ? order by due_at fetch first ? rows only")
-			.params(Timestamps.of(now), limit)
+	/** Up to {@code limit} tasks due by {@code until}, earliest first. */
+	List<Task> due(Instant until, int limit) {
+		return this.jdbc
+			.sql("select * from instance_task where due_at <= ? order by due_at, id fetch first ? rows only")
+			.params(Timestamps.of(until), limit)
 			.query(TaskRepository::task)
 			.list();
 	}
 
+	/** When the next task is due (or until when a node holds it), if there is any. */
+	@Nullable Instant nextDue() {
+		List<@Nullable Instant> next = this.jdbc.sql("select min(due_at) as next_due from instance_task")
+			.query((rs, row) -> Timestamps.read(rs, "next_due"))
+			.list();
+		return next.isEmpty() ? null : next.get(0);
+	}
+
 	/**
-	 * Claims a task until {@code leaseUntil}, only if no node claimed or rescheduled it
-	 * since it was read; a node that dies while holding it lets the lease run out and
-	 * another node takes over.
+	 * Claims the tasks until {@code leaseUntil}, each only if no node claimed or
+	 * rescheduled it since it was read; answers those claimed. A node that dies while
+	 * holding a task lets the lease run out and another node takes over. One batch, in
+	 * the order read: nodes claiming the same tasks lock them in the same order.
 	 */
-	boolean claim(Task task, Instant leaseUntil) {
-		return this.jdbc.sql("update instance_task set due_at = ? where id = ? and due_at = ?")
-			.params(Timestamps.of(leaseUntil), task.id(), Timestamps.of(task.dueAt()))
-			.update() == 1;
+	List<Task> claim(List<Task> tasks, Instant leaseUntil) {
+		if (tasks.isEmpty()) {
+			return List.of();
+		}
+		int[] claimed = this.batches.batchUpdate("update instance_task set due_at = ? where id = ? and due_at = ?",
+				tasks.stream()
+					.map((task) -> new Object[] { Timestamps.of(leaseUntil), task.id(), Timestamps.of(task.dueAt()) })
+					.toList());
+		List<Task> mine = new ArrayList<>(tasks.size());
+		for (int i = 0; i < tasks.size(); i++) {
+			if (claimed[i] == 1) {
+				mine.add(tasks.get(i));
+			}
+		}
+		return mine;
+	}
+
+	/**
+	 * The instances of the tasks claimed until {@code leaseUntil}, by id (with, rarely,
+	 * those of tasks another node claimed until the same instant).
+	 */
+	Map<UUID, ServiceInstance> claimedInstances(Instant leaseUntil) {
+		Map<UUID, ServiceInstance> instances = new HashMap<>();
+		this.jdbc
+			.sql("select i.* from instance_task t join service_instance i on i.id = t.instance_id where t.due_at = ?")
+			.param(Timestamps.of(leaseUntil))
+			.query(InstanceRepository::instance)
+			.list()
+			.forEach((instance) -> instances.put(instance.id(), instance));
+		return instances;
+	}
+
+	/**
+	 * Gives back claimed tasks that did not run: due again when they were, unless someone
+	 * changed them since.
+	 */
+	void release(List<Task> tasks, Instant leaseUntil) {
+		if (!tasks.isEmpty()) {
+			this.batches.batchUpdate("update instance_task set due_at = ? where id = ? and due_at = ?", tasks.stream()
+				.map((task) -> new Object[] { Timestamps.of(task.dueAt()), task.id(), Timestamps.of(leaseUntil) })
+				.toList());
+		}
 	}
 
 	void reschedule(Task task, Instant dueAt) {

@@ -3,29 +3,47 @@ package dev.bazaar.instance.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.bazaar.instance.ServiceBinding;
 import dev.bazaar.instance.ServiceInstance;
-import dev.bazaar.shared.WorkerPool;
+import dev.bazaar.osbclient.BrokerEndpoint;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs due background work: every node looks for due tasks and claims each through the
- * database, so a poll runs on one node; work left by a node that stopped is taken over
- * once its lease runs out.
+ * Runs due background work. Every node claims due tasks through the database, so a poll
+ * runs on one node: a claim is a lease, and work left by a node that died is taken over
+ * once its lease runs out (a node that stops in order gives back what it claimed but did
+ * not begin).
+ * <p>
+ * One thread claims, in batches, the tasks due within {@link TaskAlarm#AHEAD}, with their
+ * instances and broker endpoints, and queues them here;
+ * {@code bazaar.polling.concurrency} threads run each when it is due. Between claims the
+ * claiming thread sleeps until the next task is due, or at most
+ * {@code bazaar.polling.check}; a task scheduled on this node wakes it.
  */
 @Component
-public class TaskWorker implements DisposableBean {
+public class TaskWorker implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(TaskWorker.class);
+
+	/** How long {@link #stop()} waits for the tasks under way. */
+	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private final TaskRepository repository;
 
@@ -43,19 +61,39 @@ public class TaskWorker implements DisposableBean {
 
 	private final Tasks tasks;
 
+	private final BrokerGateway gateway;
+
+	private final TaskAlarm alarm;
+
 	private final Clock clock;
 
 	private final Duration lease;
 
+	private final Duration check;
+
+	private final int concurrency;
+
+	/** The most tasks one claim takes. */
 	private final int batch;
 
-	private final WorkerPool workers;
+	/** The most claimed tasks waiting here for their time. */
+	private final int capacity;
+
+	private final boolean autoStartup;
+
+	private final DelayQueue<Claimed> queue = new DelayQueue<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
 
 	TaskWorker(TaskRepository repository, InstanceRepository instances, BindingRepository bindings,
 			InstancePolls instancePolls, BindingPolls bindingPolls, OrphanMitigation mitigation,
-			InstanceOperations operations, Tasks tasks, Clock clock,
+			InstanceOperations operations, Tasks tasks, BrokerGateway gateway, TaskAlarm alarm, Clock clock,
 			@Value("${bazaar.osb.response-timeout:60s}") Duration responseTimeout,
-			@Value("${bazaar.polling.concurrency:16}") int concurrency) {
+			@Value("${bazaar.polling.concurrency:16}") int concurrency,
+			@Value("${bazaar.polling.check:1s}") Duration check,
+			@Value("${bazaar.scheduling.enabled:true}") boolean autoStartup) {
 		this.repository = repository;
 		this.instances = instances;
 		this.bindings = bindings;
@@ -64,34 +102,173 @@ public class TaskWorker implements DisposableBean {
 		this.mitigation = mitigation;
 		this.operations = operations;
 		this.tasks = tasks;
+		this.gateway = gateway;
+		this.alarm = alarm;
 		this.clock = clock;
 		this.lease = responseTimeout.multipliedBy(2).plusSeconds(30);
-		this.batch = Math.max(1, concurrency) * 4;
-		this.workers = new WorkerPool("instance-tasks", concurrency);
-	}
-
-	@Scheduled(fixedDelayString = "${bazaar.polling.check:1s}")
-	void tick() {
-		runDue();
+		this.check = check;
+		this.concurrency = Math.max(1, concurrency);
+		this.batch = this.concurrency * 32;
+		this.capacity = this.concurrency * 128;
+		this.autoStartup = autoStartup;
 	}
 
 	/**
-	 * Claims and runs the tasks due now, waiting until they are done; returns how many
-	 * ran here.
+	 * Claims and runs the tasks due now, here, one after the other, and returns how many
+	 * ran; for tests and for nodes whose worker does not run.
 	 */
 	public int runDue() {
-		Instant now = this.clock.instant();
-		List<Task> claimed = this.repository.due(now, this.batch)
-			.stream()
-			.filter((task) -> this.repository.claim(task, now.plus(this.lease)))
-			.toList();
-		this.workers.runAll(claimed, this::runSafely);
+		List<Claimed> claimed = claim(this.clock.instant(), this.batch).claimed();
+		claimed.forEach(this::runSafely);
 		return claimed.size();
 	}
 
-	private void runSafely(Task task) {
+	@Override
+	public void start() {
+		synchronized (this.threads) {
+			if (this.running) {
+				return;
+			}
+			this.running = true;
+			this.threads.add(daemon(this::claimDue, "instance-tasks-claim"));
+			for (int i = 0; i < this.concurrency; i++) {
+				this.threads.add(daemon(this::runWhenDue, "instance-tasks-" + i));
+			}
+		}
+	}
+
+	/**
+	 * Stops claiming, waits a while for the tasks under way, and gives back those claimed
+	 * but not begun.
+	 */
+	@Override
+	public void stop() {
+		List<Thread> stopping;
+		synchronized (this.threads) {
+			if (!this.running) {
+				return;
+			}
+			this.running = false;
+			stopping = new ArrayList<>(this.threads);
+			this.threads.clear();
+		}
+		this.alarm.ring();
+		long deadline = System.nanoTime() + STOP_WAIT.toNanos();
 		try {
-			run(task);
+			for (Thread thread : stopping) {
+				thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		List<Claimed> left = new ArrayList<>(this.queue);
+		this.queue.removeAll(left);
+		try {
+			left.stream()
+				.collect(Collectors.groupingBy((claimed) -> claimed.leaseUntil,
+						Collectors.mapping((claimed) -> claimed.task, Collectors.toList())))
+				.forEach((leaseUntil, tasks) -> this.repository.release(tasks, leaseUntil));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not give back " + left.size() + " claimed tasks; they run once their lease ends: " + ex);
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	private void claimDue() {
+		while (this.running) {
+			try {
+				this.alarm.looking();
+				Instant now = this.clock.instant();
+				int room = Math.min(this.batch, this.capacity - this.queue.size());
+				if (room > 0) {
+					Claim claim = claim(now.plus(TaskAlarm.AHEAD), room);
+					this.queue.addAll(claim.claimed());
+					if (claim.full()) {
+						// More may be due.
+						continue;
+					}
+				}
+				this.alarm.sleepUntil(nextLook(now, room > 0));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not claim due tasks; trying again in " + this.check + ": " + ex);
+				sleep();
+			}
+		}
+	}
+
+	/**
+	 * Claims up to {@code limit} tasks due by {@code until}, with the instances they poll
+	 * as they stand now.
+	 */
+	private Claim claim(Instant until, int limit) {
+		List<Task> due = this.repository.due(until, limit);
+		if (due.isEmpty()) {
+			return new Claim(List.of(), false);
+		}
+		Instant leaseUntil = this.clock.instant().plus(this.lease);
+		List<Task> mine = this.repository.claim(due, leaseUntil);
+		Map<UUID, ServiceInstance> snapshots = mine.isEmpty() ? Map.of() : this.repository.claimedInstances(leaseUntil);
+		Round round = new Round();
+		return new Claim(mine.stream()
+			.map((task) -> new Claimed(task, leaseUntil, snapshots.get(task.instanceId()), round))
+			.toList(), due.size() == limit);
+	}
+
+	/**
+	 * When to look again: at the latest after the check interval; when the queue is full,
+	 * once the runners had time to catch up; otherwise when the next task must be
+	 * claimed, but not sooner than half of {@link TaskAlarm#AHEAD}, so that each claim
+	 * takes a batch.
+	 */
+	private Instant nextLook(Instant now, boolean room) {
+		Instant soonest = now.plus(TaskAlarm.AHEAD.dividedBy(2));
+		if (!room) {
+			return soonest;
+		}
+		Instant latest = now.plus(this.check);
+		Instant next = this.repository.nextDue();
+		if (next == null || !next.minus(TaskAlarm.AHEAD).isBefore(latest)) {
+			return latest;
+		}
+		Instant claimAt = next.minus(TaskAlarm.AHEAD);
+		return claimAt.isBefore(soonest) ? soonest : claimAt;
+	}
+
+	private void runWhenDue() {
+		while (this.running) {
+			try {
+				Claimed claimed = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				if (claimed != null) {
+					runSafely(claimed);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private void runSafely(Claimed claimed) {
+		Task task = claimed.task;
+		try {
+			run(claimed);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Task " + task.kind() + " of instance " + task.instanceId() + " failed; it will be retried",
@@ -100,18 +277,22 @@ public class TaskWorker implements DisposableBean {
 		}
 	}
 
-	private void run(Task task) {
-		ServiceInstance instance = this.instances.find(task.instanceId()).orElse(null);
+	private void run(Claimed claimed) {
+		Task task = claimed.task;
+		// Polls go by the instance as claimed; other work reads it afresh.
+		ServiceInstance instance = polls(task.kind()) ? claimed.instance
+				: this.instances.find(task.instanceId()).orElse(null);
 		if (instance == null) {
 			this.tasks.done(task);
 			return;
 		}
 		switch (task.kind()) {
-			case POLL_PROVISION, POLL_UPDATE, POLL_DEPROVISION -> this.instancePolls.poll(task, instance);
+			case POLL_PROVISION, POLL_UPDATE, POLL_DEPROVISION ->
+				this.instancePolls.poll(task, instance, claimed.round.endpoint(instance));
 			case MITIGATE_INSTANCE -> this.mitigation.deleteInstance(task, instance);
 			case MITIGATE_BINDING -> this.mitigation.deleteBinding(task, instance);
 			case POLL_MITIGATE_INSTANCE, POLL_MITIGATE_BINDING -> this.mitigation.poll(task, instance);
-			case POLL_BIND, POLL_UNBIND -> withBinding(task, instance);
+			case POLL_BIND, POLL_UNBIND -> withBinding(task, instance, claimed.round);
 			case CONTINUE_DELETE -> {
 				this.tasks.done(task);
 				this.operations.deprovision(instance, null);
@@ -119,18 +300,85 @@ public class TaskWorker implements DisposableBean {
 		}
 	}
 
-	private void withBinding(Task task, ServiceInstance instance) {
+	private void withBinding(Task task, ServiceInstance instance, Round round) {
 		ServiceBinding binding = this.bindings.find(instance.id(), task.bindingId()).orElse(null);
 		if (binding == null) {
 			this.tasks.done(task);
 			return;
 		}
-		this.bindingPolls.poll(task, instance, binding);
+		this.bindingPolls.poll(task, instance, binding, round.endpoint(instance));
 	}
 
-	@Override
-	public void destroy() throws InterruptedException {
-		this.workers.close();
+	private static boolean polls(TaskKind kind) {
+		return kind == TaskKind.POLL_PROVISION || kind == TaskKind.POLL_UPDATE || kind == TaskKind.POLL_DEPROVISION
+				|| kind == TaskKind.POLL_BIND || kind == TaskKind.POLL_UNBIND;
+	}
+
+	private void sleep() {
+		try {
+			this.alarm.sleepUntil(this.clock.instant().plus(this.check));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Thread daemon(Runnable work, String name) {
+		Thread thread = new Thread(work, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	/**
+	 * What one claim took, and whether it found as many due tasks as it could take.
+	 */
+	private record Claim(List<Claimed> claimed, boolean full) {
+	}
+
+	/**
+	 * The broker endpoints of one claim's tasks, each looked up (and its password
+	 * decrypted) once.
+	 */
+	private final class Round {
+
+		private final Map<String, BrokerEndpoint> endpoints = new ConcurrentHashMap<>();
+
+		BrokerEndpoint endpoint(ServiceInstance instance) {
+			return this.endpoints.computeIfAbsent(instance.brokerId() + "/" + instance.deployment(),
+					(key) -> TaskWorker.this.gateway.endpoint(instance));
+		}
+
+	}
+
+	/** A task this node claimed until {@code leaseUntil}, waiting for its time. */
+	private final class Claimed implements Delayed {
+
+		private final Task task;
+
+		private final Instant leaseUntil;
+
+		private final @Nullable ServiceInstance instance;
+
+		private final Round round;
+
+		Claimed(Task task, Instant leaseUntil, @Nullable ServiceInstance instance, Round round) {
+			this.task = task;
+			this.leaseUntil = leaseUntil;
+			this.instance = instance;
+			this.round = round;
+		}
+
+		@Override
+		public long getDelay(TimeUnit unit) {
+			return unit.convert(Duration.between(TaskWorker.this.clock.instant(), this.task.dueAt()));
+		}
+
+		@Override
+		public int compareTo(Delayed other) {
+			return this.task.dueAt().compareTo(((Claimed) other).task.dueAt());
+		}
+
 	}
 
 }

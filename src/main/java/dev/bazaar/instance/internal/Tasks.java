@@ -19,10 +19,13 @@ class Tasks {
 
 	private final BrokerGateway gateway;
 
-	Tasks(TaskRepository repository, PollingPolicy policy, BrokerGateway gateway) {
+	private final TaskAlarm alarm;
+
+	Tasks(TaskRepository repository, PollingPolicy policy, BrokerGateway gateway, TaskAlarm alarm) {
 		this.repository = repository;
 		this.policy = policy;
 		this.gateway = gateway;
+		this.alarm = alarm;
 	}
 
 	/**
@@ -38,48 +41,42 @@ class Tasks {
 			String planId, @Nullable String payload) {
 		Instant now = this.gateway.now();
 		Instant deadline = this.policy.deadline(now, this.gateway.maximumPollingSeconds(instance, planId));
-		this.repository.insert(Task.of(instance.id(), bindingId, kind, accepted.operation(), planId, payload,
+		insert(Task.of(instance.id(), bindingId, kind, accepted.operation(), planId, payload,
 				this.policy.nextPoll(now, 0, accepted.retryAfter()), deadline), now);
 	}
 
 	void mitigateInstance(ServiceInstance instance) {
 		Instant now = this.gateway.now();
-		this.repository.insert(
-				Task.of(instance.id(), null, TaskKind.MITIGATE_INSTANCE, null, instance.planId(), null, now, null),
-				now);
+		insert(Task.of(instance.id(), null, TaskKind.MITIGATE_INSTANCE, null, instance.planId(), null, now, null), now);
 	}
 
 	void mitigateBinding(ServiceInstance instance, UUID bindingId) {
 		Instant now = this.gateway.now();
-		this.repository.insert(
-				Task.of(instance.id(), bindingId, TaskKind.MITIGATE_BINDING, null, instance.planId(), null, now, null),
+		insert(Task.of(instance.id(), bindingId, TaskKind.MITIGATE_BINDING, null, instance.planId(), null, now, null),
 				now);
 	}
 
 	void continueDelete(ServiceInstance instance) {
 		Instant now = this.gateway.now();
-		this.repository.insert(
-				Task.of(instance.id(), null, TaskKind.CONTINUE_DELETE, null, instance.planId(), null, now, null), now);
+		insert(Task.of(instance.id(), null, TaskKind.CONTINUE_DELETE, null, instance.planId(), null, now, null), now);
 	}
 
 	/** Polls again later: when the broker asked, or after a back-off. */
 	void again(Task task, @Nullable Duration retryAfter) {
-		this.repository.reschedule(task, this.policy.nextPoll(this.gateway.now(), task.attempts() + 1, retryAfter));
+		reschedule(task, this.policy.nextPoll(this.gateway.now(), task.attempts() + 1, retryAfter));
 	}
 
 	/** Tries an orphan mitigation again after a back-off. */
 	void retryMitigation(Task task) {
-		this.repository.reschedule(task, this.policy.nextMitigation(this.gateway.now(), task.attempts() + 1));
+		reschedule(task, this.policy.nextMitigation(this.gateway.now(), task.attempts() + 1));
 	}
 
 	/** Replaces a task with the next step of the same work. */
 	void replace(Task task, TaskKind kind, @Nullable String brokerOperation, @Nullable Duration retryAfter) {
 		Instant now = this.gateway.now();
 		this.repository.delete(task);
-		this.repository.insert(
-				new Task(UUID.randomUUID(), task.instanceId(), task.bindingId(), kind, brokerOperation, task.planId(),
-						task.payload(), this.policy.nextPoll(now, 0, retryAfter), this.policy.deadline(now, null), 0),
-				now);
+		insert(new Task(UUID.randomUUID(), task.instanceId(), task.bindingId(), kind, brokerOperation, task.planId(),
+				task.payload(), this.policy.nextPoll(now, 0, retryAfter), this.policy.deadline(now, null), 0), now);
 	}
 
 	void done(Task task) {
@@ -92,6 +89,16 @@ class Tasks {
 
 	void cancelAll(UUID instanceId) {
 		this.repository.deleteOfInstance(instanceId);
+	}
+
+	private void insert(Task task, Instant now) {
+		this.repository.insert(task, now);
+		this.alarm.due(task.dueAt());
+	}
+
+	private void reschedule(Task task, Instant dueAt) {
+		this.repository.reschedule(task, dueAt);
+		this.alarm.due(dueAt);
 	}
 
 }
