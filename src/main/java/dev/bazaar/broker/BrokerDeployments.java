@@ -1,5 +1,6 @@
 package dev.bazaar.broker;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,6 +19,9 @@ public interface BrokerDeployments {
 
 	/** The broker's publications, for its owner. */
 	List<PublishedDeployment> of(UUID brokerId);
+
+	/** When the last refresh of the publication's catalog started, or null. */
+	@Nullable Instant lastRefreshAt(UUID brokerId, String location);
 
 	/**
 	 * A publication as a broker's owner sees it.

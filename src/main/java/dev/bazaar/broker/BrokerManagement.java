@@ -143,6 +143,7 @@ public class BrokerManagement {
 		this.transactions.executeWithoutResult((tx) -> {
 			this.repository.update(changed, this.cipher.encrypt(secret));
 			if (catalog != null) {
+				this.repository.startRefresh(changed.id(), now, this.schedule.nextAfter(now));
 				this.catalogs.store(Deployment.privateOf(changed.id()), catalog, now);
 			}
 		});
@@ -224,6 +225,14 @@ public class BrokerManagement {
 		return this.fetcher.fetch(endpoint);
 	}
 
+	/**
+	 * Fetches a deployment's catalog for a refresh; empty when the broker sent the very
+	 * body last stored, which needs no validation. For the publishing module.
+	 */
+	public Optional<ValidatedCatalog> fetchChangedCatalog(BrokerEndpoint endpoint) {
+		return this.fetcher.fetchIfChanged(endpoint);
+	}
+
 	/** The broker, for its owner's customer admins only (who may change it). */
 	public ServiceBroker ownBroker(String brokerIdentifier) {
 		return ownedBroker(brokerIdentifier, false);
@@ -235,6 +244,8 @@ public class BrokerManagement {
 	 */
 	public CatalogView refreshCatalog(String brokerIdentifier) {
 		ServiceBroker broker = ownedBroker(brokerIdentifier, false);
+		Instant now = this.clock.instant();
+		this.repository.startRefresh(broker.id(), now, this.schedule.nextAfter(now));
 		try {
 			refresh(broker);
 		}
@@ -259,13 +270,14 @@ public class BrokerManagement {
 
 	/** The catalog of the broker's private deployment. */
 	public CatalogView catalog(ServiceBroker broker) {
-		return this.catalogs.catalog(Deployment.privateOf(broker.id()))
+		return this.catalogs.catalog(Deployment.privateOf(broker.id()), this.repository.lastRefreshAt(broker.id()))
 			.orElseThrow(() -> new ResourceNotFound("Broker '" + broker.identifier() + "' has no catalog yet"));
 	}
 
 	/** The catalog of the broker's private deployment, or null before the first fetch. */
 	public @Nullable CatalogView catalogIfAny(ServiceBroker broker) {
-		return this.catalogs.catalog(Deployment.privateOf(broker.id())).orElse(null);
+		return this.catalogs.catalog(Deployment.privateOf(broker.id()), this.repository.lastRefreshAt(broker.id()))
+			.orElse(null);
 	}
 
 	/** The customer identifier of a broker's owner. */
@@ -316,20 +328,22 @@ public class BrokerManagement {
 	}
 
 	/**
-	 * Refreshes the private deployment's catalog: stores it when valid, otherwise keeps
-	 * the last good one and records the failure. Throws {@link CatalogUnavailable} on
-	 * failure.
+	 * Refreshes the private deployment's catalog, once its start is recorded: stores it
+	 * when valid and changed (nothing is written when it is unchanged: ADR 0009),
+	 * otherwise keeps the last good one and records the failure. Throws
+	 * {@link CatalogUnavailable} on failure.
 	 */
 	public void refresh(ServiceBroker broker) {
 		Deployment deployment = Deployment.privateOf(broker.id());
 		try {
-			ValidatedCatalog catalog = this.fetcher.fetch(privateEndpoint(broker));
-			this.transactions
-				.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant()));
+			this.fetcher.fetchIfChanged(privateEndpoint(broker))
+				.ifPresent((catalog) -> this.transactions
+					.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant())));
 		}
 		catch (CatalogUnavailable ex) {
+			Instant prior = this.repository.priorRefreshAt(broker.id());
 			this.transactions.executeWithoutResult(
-					(tx) -> this.catalogs.recordFailure(deployment, ex.getMessage(), this.clock.instant()));
+					(tx) -> this.catalogs.recordFailure(deployment, ex.getMessage(), this.clock.instant(), prior));
 			throw ex;
 		}
 	}
@@ -377,7 +391,9 @@ public class BrokerManagement {
 	 * fetch; for the broker's page.
 	 */
 	public @Nullable CatalogView catalogIfAny(ServiceBroker broker, String location) {
-		return this.catalogs.catalog(new Deployment(broker.id(), location)).orElse(null);
+		BrokerDeployments published = this.deployments.getIfAvailable();
+		Instant lastRefreshAt = (published != null) ? published.lastRefreshAt(broker.id(), location) : null;
+		return this.catalogs.catalog(new Deployment(broker.id(), location), lastRefreshAt).orElse(null);
 	}
 
 }

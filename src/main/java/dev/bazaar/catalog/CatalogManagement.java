@@ -11,6 +11,7 @@ import dev.bazaar.catalog.internal.CatalogRepository;
 import dev.bazaar.catalog.internal.CatalogStore;
 import dev.bazaar.catalog.internal.CatalogValidation;
 import dev.bazaar.catalog.internal.CatalogViews;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,8 +52,17 @@ public class CatalogManagement {
 	}
 
 	/**
+	 * Whether the body is the one the deployment's catalog was last stored from (and no
+	 * fetch failed since): then it needs neither {@link #validate} nor {@link #store}.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isUnchanged(Deployment deployment, String body, String apiVersion) {
+		return this.store.isUnchanged(deployment, body, apiVersion);
+	}
+
+	/**
 	 * Replaces the deployment's catalog. Services and plans that left it are kept as
-	 * inactive; an unchanged catalog only updates the fetch time.
+	 * inactive; an unchanged catalog writes nothing (ADR 0009), unless it ends a failure.
 	 * @return what changed, empty when nothing did
 	 */
 	@Transactional
@@ -60,16 +70,30 @@ public class CatalogManagement {
 		return this.store.store(deployment, catalog, fetchedAt);
 	}
 
-	/** Records a failed fetch; the last good catalog stays. */
+	/**
+	 * Records a failed fetch; the last good catalog stays.
+	 * @param priorRefreshAt when the refresh before this one started, or null: unless it
+	 * recorded a failure, it confirmed the catalog then
+	 */
 	@Transactional
-	public void recordFailure(Deployment deployment, String reason, Instant at) {
-		this.catalogs.recordFailure(deployment, reason, at);
+	public void recordFailure(Deployment deployment, String reason, Instant at, @Nullable Instant priorRefreshAt) {
+		this.catalogs.recordFailure(deployment, reason, at, priorRefreshAt);
 	}
 
 	/** The deployment's catalog, if a fetch was ever stored or attempted. */
 	@Transactional(readOnly = true)
 	public Optional<CatalogView> catalog(Deployment deployment) {
-		return this.views.catalog(deployment);
+		return this.views.catalog(deployment, null);
+	}
+
+	/**
+	 * The deployment's catalog as of the last refresh started for it: one that found the
+	 * catalog unchanged wrote nothing, so only its scheduler knows it happened.
+	 * @param lastRefreshAt when the last refresh of the deployment started, or null
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CatalogView> catalog(Deployment deployment, @Nullable Instant lastRefreshAt) {
+		return this.views.catalog(deployment, lastRefreshAt);
 	}
 
 	/**

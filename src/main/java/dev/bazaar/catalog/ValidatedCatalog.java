@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param services the service offerings, in the broker's order
  * @param contentHash SHA-256 (hex) of the canonical JSON of the services
+ * @param bodyHash SHA-256 (hex) of the body as the broker sent it, with the rules it was
+ * validated by: the same bytes again need no validation
  */
-public record ValidatedCatalog(List<ServiceOffering> services, String contentHash) {
+public record ValidatedCatalog(List<ServiceOffering> services, String contentHash, String bodyHash) {
 
 	public ValidatedCatalog {
 		services = List.copyOf(services);

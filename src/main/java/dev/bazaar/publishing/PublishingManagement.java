@@ -148,6 +148,8 @@ public class PublishingManagement {
 	public CatalogView refreshCatalog(String brokerIdentifier, String location) {
 		ServiceBroker broker = this.brokers.ownBroker(brokerIdentifier);
 		Publication publication = publication(broker, location);
+		Instant now = this.clock.instant();
+		this.repository.startRefresh(publication.id(), now, now.plus(this.refreshInterval));
 		try {
 			refresh(publication);
 		}
@@ -194,7 +196,9 @@ public class PublishingManagement {
 
 	/** A publication's catalog. */
 	public CatalogView catalog(Publication publication) {
-		return this.catalogs.catalog(new Deployment(publication.brokerId(), publication.location()))
+		return this.catalogs
+			.catalog(new Deployment(publication.brokerId(), publication.location()),
+					this.repository.lastRefreshAt(publication.id()))
 			.orElseThrow(() -> new ResourceNotFound("The publication has no catalog"));
 	}
 
@@ -211,8 +215,8 @@ public class PublishingManagement {
 	}
 
 	/**
-	 * Refreshes a publication's catalog; throws {@link CatalogUnavailable} when that
-	 * fails.
+	 * Refreshes a publication's catalog, once its start is recorded; an unchanged catalog
+	 * writes nothing (ADR 0009). Throws {@link CatalogUnavailable} when that fails.
 	 */
 	public void refresh(Publication publication) {
 		Deployment deployment = new Deployment(publication.brokerId(), publication.location());
@@ -220,13 +224,14 @@ public class PublishingManagement {
 			.flatMap((broker) -> endpoint(broker, publication.location()))
 			.orElseThrow(() -> new ResourceNotFound("The publication no longer exists"));
 		try {
-			ValidatedCatalog catalog = this.brokers.fetchCatalog(endpoint);
-			this.transactions
-				.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant()));
+			this.brokers.fetchChangedCatalog(endpoint)
+				.ifPresent((catalog) -> this.transactions
+					.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant())));
 		}
 		catch (CatalogUnavailable ex) {
+			Instant prior = this.repository.priorRefreshAt(publication.id());
 			this.transactions.executeWithoutResult(
-					(tx) -> this.catalogs.recordFailure(deployment, ex.getMessage(), this.clock.instant()));
+					(tx) -> this.catalogs.recordFailure(deployment, ex.getMessage(), this.clock.instant(), prior));
 			throw ex;
 		}
 	}

@@ -52,6 +52,9 @@ class BazaarBenchmark {
 			}
 			basicAuthenticationWithoutCache(Bazaar.Database.h2());
 		}
+		if (runs("4")) {
+			CatalogRefreshScenario.measure(this.report, List.of(Bazaar.Database.h2(), postgres()));
+		}
 		if (runs("5")) {
 			PollingScenario.run(this.report, List.of(Bazaar.Database.h2(), postgres()));
 		}

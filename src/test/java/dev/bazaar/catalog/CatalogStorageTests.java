@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.bazaar.catalog.CatalogChanges.Change;
+import dev.bazaar.shared.jdbc.Timestamps;
 import dev.bazaar.support.BazaarTest;
 import org.junit.jupiter.api.Test;
 
@@ -55,19 +56,66 @@ class CatalogStorageTests {
 	}
 
 	@Test
-	void writesNoServiceOrPlanRowWhenTheCatalogIsUnchanged() {
+	void writesNothingWhenTheCatalogIsUnchanged() {
 		String body = catalog(service("mysql", this.id + "-s1", plan("small", this.id + "-p1")));
 		CatalogChanges first = store(body, MONDAY);
-		// A changed row would be overwritten by a rewrite: this one must survive.
+		// A changed row would be overwritten by a rewrite: these must survive.
 		this.jdbc.sql("update catalog_plan set description = 'untouched' where plan_id = ?")
 			.param(this.id + "-p1")
+			.update();
+		this.jdbc.sql("update catalog set last_attempt_at = ? where broker_id = ?")
+			.params(Timestamps.of(MONDAY.plusSeconds(1)), this.deployment.brokerId())
 			.update();
 		CatalogChanges second = store(" \n" + body.replace(",", " ,\n "), TUESDAY);
 		assertThat(second.isEmpty()).isTrue();
 		CatalogView view = view();
-		assertThat(view.fetchedAt()).isEqualTo(TUESDAY);
+		assertThat(view.fetchedAt()).isEqualTo(MONDAY);
+		assertThat(view.lastAttemptAt()).isEqualTo(MONDAY.plusSeconds(1));
 		assertThat(view.lastChanges()).isEqualTo(first);
 		assertThat(view.services().get(0).plans().get(0).description()).isEqualTo("untouched");
+	}
+
+	@Test
+	void knowsTheVeryBodyLastStoredAsUnchanged() {
+		String body = catalog(service("mysql", this.id + "-s1", plan("small", this.id + "-p1")));
+		assertThat(this.catalogs.isUnchanged(this.deployment, body, "2.14")).as("nothing stored yet").isFalse();
+		store(body, MONDAY);
+		assertThat(this.catalogs.isUnchanged(this.deployment, body, "2.14")).isTrue();
+		assertThat(this.catalogs.isUnchanged(this.deployment, body + " ", "2.14")).as("other bytes").isFalse();
+		assertThat(this.catalogs.isUnchanged(this.deployment, body, "2.15")).as("other rules").isFalse();
+		this.catalogs.recordFailure(this.deployment, "the broker answered HTTP 500", TUESDAY, null);
+		assertThat(this.catalogs.isUnchanged(this.deployment, body, "2.14")).as("a failure to clear").isFalse();
+	}
+
+	@Test
+	void showsTheCatalogFetchedByTheLastRefreshThatWroteNothing() {
+		store(catalog(service("mysql", this.id + "-s1", plan("small", this.id + "-p1"))), MONDAY);
+		CatalogView view = this.catalogs.catalog(this.deployment, TUESDAY).orElseThrow();
+		assertThat(view.fetchedAt()).isEqualTo(TUESDAY);
+		assertThat(view.lastAttemptAt()).isEqualTo(TUESDAY);
+		assertThat(this.catalogs.catalog(this.deployment, MONDAY.minusSeconds(60)).orElseThrow().fetchedAt())
+			.as("a refresh before the catalog was stored")
+			.isEqualTo(MONDAY);
+		this.catalogs.recordFailure(this.deployment, "the broker answered HTTP 500", TUESDAY.plusSeconds(60), TUESDAY);
+		view = this.catalogs.catalog(this.deployment, TUESDAY.plusSeconds(60)).orElseThrow();
+		assertThat(view.fetchedAt()).as("confirmed by the refresh before the failure").isEqualTo(TUESDAY);
+		assertThat(view.lastAttemptAt()).isEqualTo(TUESDAY.plusSeconds(60));
+		assertThat(view.lastError()).isEqualTo("the broker answered HTTP 500");
+		assertThat(this.catalogs.catalog(this.deployment, TUESDAY.plusSeconds(600)).orElseThrow().lastError())
+			.as("a refresh after a failure counts only once it records its outcome")
+			.isEqualTo("the broker answered HTTP 500");
+	}
+
+	@Test
+	void writesARecoveryFromAFailureEvenWhenTheCatalogIsUnchanged() {
+		String body = catalog(service("mysql", this.id + "-s1", plan("small", this.id + "-p1")));
+		store(body, MONDAY);
+		this.catalogs.recordFailure(this.deployment, "connection refused", TUESDAY, null);
+		store(body, TUESDAY.plusSeconds(600));
+		CatalogView view = view();
+		assertThat(view.lastError()).isNull();
+		assertThat(view.fetchedAt()).isEqualTo(TUESDAY.plusSeconds(600));
+		assertThat(this.catalogs.isUnchanged(this.deployment, body, "2.14")).isTrue();
 	}
 
 	@Test
@@ -129,7 +177,7 @@ class CatalogStorageTests {
 	@Test
 	void keepsTheLastGoodCatalogWhenAFetchFails() {
 		store(catalog(service("mysql", this.id + "-s1", plan("small", this.id + "-p1"))), MONDAY);
-		this.catalogs.recordFailure(this.deployment, "the broker answered HTTP 500", TUESDAY);
+		this.catalogs.recordFailure(this.deployment, "the broker answered HTTP 500", TUESDAY, null);
 		CatalogView view = view();
 		assertThat(view.fetchedAt()).isEqualTo(MONDAY);
 		assertThat(view.lastAttemptAt()).isEqualTo(TUESDAY);
@@ -141,7 +189,7 @@ class CatalogStorageTests {
 
 	@Test
 	void recordsAFailureBeforeAnyGoodCatalog() {
-		this.catalogs.recordFailure(this.deployment, "connection refused", MONDAY);
+		this.catalogs.recordFailure(this.deployment, "connection refused", MONDAY, null);
 		CatalogView view = view();
 		assertThat(view.fetchedAt()).isNull();
 		assertThat(view.lastError()).isEqualTo("connection refused");

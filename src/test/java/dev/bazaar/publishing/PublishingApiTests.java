@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.bazaar.publishing.internal.PublicationRefreshScheduler;
+import dev.bazaar.shared.jdbc.Timestamps;
 import dev.bazaar.support.Api;
 import dev.bazaar.support.BazaarTest;
 import dev.bazaar.support.FakeBroker;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -40,6 +44,12 @@ class PublishingApiTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	PublicationRefreshScheduler refreshes;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	FakeBroker fake;
 
@@ -237,6 +247,35 @@ class PublishingApiTests {
 
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
 		assertThat(reply.json().get("services").get(0).get("name").asString()).isEqualTo("fake-database");
+	}
+
+	@Test
+	void refreshesDuePublicationsPeriodicallyAndShowsWhenThoughAnUnchangedCatalogWritesNothing() {
+		publish("global", this.published.url());
+		Instant published = catalogFetchedAt();
+		this.jdbc
+			.sql("update publication set next_refresh_at = ? where location = 'global' and broker_id = "
+					+ "(select id from service_broker where identifier = ?)")
+			.params(Timestamps.of(Instant.now().minusSeconds(1)), this.broker)
+			.update();
+
+		assertThat(this.refreshes.refreshDue()).isEqualTo(1);
+
+		assertThat(catalogFetchedAt()).isAfter(published);
+		Instant refreshed = catalogFetchedAt();
+		assertThat(this.owner.admin().post(publicationPath() + "/catalog/refresh", null).status()).isEqualTo(200);
+		assertThat(catalogFetchedAt()).as("on demand").isAfter(refreshed);
+		assertThat(this.jdbc
+			.sql("select fetched_at from catalog where deployment = 'global' and broker_id = "
+					+ "(select id from service_broker where identifier = ?)")
+			.param(this.broker)
+			.query((rs, row) -> Timestamps.read(rs, "fetched_at"))
+			.single()).as("the catalog row is as the publication left it").isEqualTo(published);
+	}
+
+	private Instant catalogFetchedAt() {
+		Api.Reply reply = this.owner.admin().get("/api/service-brokers/" + this.broker + "/publications");
+		return Instant.parse(reply.json().get(0).get("catalogFetchedAt").asString());
 	}
 
 	private Map<String, Object> order() {

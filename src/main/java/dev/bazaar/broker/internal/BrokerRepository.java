@@ -142,12 +142,40 @@ public class BrokerRepository {
 
 	/**
 	 * Claims a due refresh by moving its due time forward, only if no other node moved it
-	 * since it was read: exactly one node wins each refresh.
+	 * since it was read: exactly one node wins each refresh. Records when it started, the
+	 * one write of a refresh that finds the catalog unchanged (ADR 0009).
 	 */
-	public boolean claimRefresh(DueRefresh due, Instant next) {
-		return this.jdbc.sql("update service_broker set next_refresh_at = ? where id = ? and next_refresh_at = ?")
-			.params(Timestamps.of(next), due.brokerId(), Timestamps.of(due.dueAt()))
+	public boolean claimRefresh(DueRefresh due, Instant now, Instant next) {
+		return this.jdbc.sql("""
+				update service_broker set next_refresh_at = ?, prior_refresh_at = last_refresh_at, last_refresh_at = ?
+				where id = ? and next_refresh_at = ?""")
+			.params(Timestamps.of(next), Timestamps.of(now), due.brokerId(), Timestamps.of(due.dueAt()))
 			.update() == 1;
+	}
+
+	/** Records a refresh started on demand; the periodic one is due an interval later. */
+	public void startRefresh(UUID id, Instant now, Instant next) {
+		this.jdbc.sql("""
+				update service_broker set next_refresh_at = ?, prior_refresh_at = last_refresh_at, last_refresh_at = ?
+				where id = ?""").params(Timestamps.of(next), Timestamps.of(now), id).update();
+	}
+
+	/** When the last refresh of the broker's catalog started, or null. */
+	public @Nullable Instant lastRefreshAt(UUID id) {
+		return refreshTime(id, "last_refresh_at");
+	}
+
+	/** When the refresh before the last one started, or null. */
+	public @Nullable Instant priorRefreshAt(UUID id) {
+		return refreshTime(id, "prior_refresh_at");
+	}
+
+	private @Nullable Instant refreshTime(UUID id, String column) {
+		return this.jdbc.sql("select " + column + " from service_broker where id = ?")
+			.param(id)
+			.query((rs, row) -> Timestamps.read(rs, column))
+			.optional()
+			.orElse(null);
 	}
 
 	static ServiceBroker broker(ResultSet rs, int row) throws SQLException {

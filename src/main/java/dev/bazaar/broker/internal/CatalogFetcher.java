@@ -1,11 +1,13 @@
 package dev.bazaar.broker.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.bazaar.broker.CatalogUnavailable;
 import dev.bazaar.catalog.CatalogError;
 import dev.bazaar.catalog.CatalogManagement;
 import dev.bazaar.catalog.CatalogValidationResult;
+import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.ValidatedCatalog;
 import dev.bazaar.osbclient.BrokerEndpoint;
 import dev.bazaar.osbclient.OsbClient;
@@ -39,6 +41,25 @@ public class CatalogFetcher {
 	}
 
 	public ValidatedCatalog fetch(BrokerEndpoint endpoint) {
+		return validate(endpoint, body(endpoint));
+	}
+
+	/**
+	 * Fetches the catalog for a refresh: empty when the broker sent exactly the body its
+	 * deployment's catalog was last stored from, which then needs neither validation nor
+	 * storing.
+	 */
+	public Optional<ValidatedCatalog> fetchIfChanged(BrokerEndpoint endpoint) {
+		String body = body(endpoint);
+		Deployment deployment = (endpoint.location() != null) ? new Deployment(endpoint.brokerId(), endpoint.location())
+				: Deployment.privateOf(endpoint.brokerId());
+		if (this.catalogs.isUnchanged(deployment, body, OsbClient.API_VERSION)) {
+			return Optional.empty();
+		}
+		return Optional.of(validate(endpoint, body));
+	}
+
+	private String body(BrokerEndpoint endpoint) {
 		OsbResponse response = this.client.exchange(endpoint, OsbRequest.fetchCatalog());
 		String where = "GET " + endpoint.url() + "/v2/catalog";
 		if (response instanceof OsbResponse.Failed failed) {
@@ -53,8 +74,11 @@ public class CatalogFetcher {
 			throw new CatalogUnavailable("The broker answered HTTP " + answered.status() + " to " + where
 					+ " instead of 200" + brokerDescription(answered.body()));
 		}
-		CatalogValidationResult result = this.catalogs.validate(answered.body(), OsbClient.API_VERSION,
-				endpoint.brokerId());
+		return answered.body();
+	}
+
+	private ValidatedCatalog validate(BrokerEndpoint endpoint, String body) {
+		CatalogValidationResult result = this.catalogs.validate(body, OsbClient.API_VERSION, endpoint.brokerId());
 		if (result instanceof CatalogValidationResult.Invalid invalid) {
 			throw invalid(invalid.errors());
 		}

@@ -3,6 +3,7 @@ package dev.bazaar.broker.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -56,19 +57,23 @@ public class CatalogRefreshScheduler implements DisposableBean {
 
 	/** Claims and runs every refresh due now; returns how many this node ran. */
 	public int refreshDue() {
-		int ran = 0;
+		AtomicInteger ran = new AtomicInteger();
 		List<DueRefresh> due;
 		do {
 			Instant now = this.clock.instant();
+			Instant next = this.schedule.nextAfter(now);
 			due = this.repository.dueForRefresh(now, BATCH);
-			List<DueRefresh> claimed = due.stream()
-				.filter((refresh) -> this.repository.claimRefresh(refresh, this.schedule.nextAfter(now)))
-				.toList();
-			this.workers.runAll(claimed, this::refreshOne);
-			ran += claimed.size();
+			// Each worker claims its own refresh: claims overlap with other refreshes'
+			// calls to brokers instead of preceding them all.
+			this.workers.runAll(due, (refresh) -> {
+				if (this.repository.claimRefresh(refresh, now, next)) {
+					ran.incrementAndGet();
+					refreshOne(refresh);
+				}
+			});
 		}
 		while (due.size() == BATCH);
-		return ran;
+		return ran.get();
 	}
 
 	private void refreshOne(DueRefresh refresh) {

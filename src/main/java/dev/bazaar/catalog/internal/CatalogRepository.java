@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.bazaar.catalog.CatalogChanges;
 import dev.bazaar.catalog.Deployment;
+import dev.bazaar.catalog.ValidatedCatalog;
 import dev.bazaar.shared.jdbc.Timestamps;
 import org.jspecify.annotations.Nullable;
 
@@ -34,46 +35,72 @@ public class CatalogRepository {
 			.optional();
 	}
 
+	/**
+	 * The hash of the body the deployment's catalog was last stored from, unless a fetch
+	 * failed since.
+	 */
+	Optional<String> settledBodyHash(Deployment deployment) {
+		return this.jdbc
+			.sql("select body_hash from catalog where broker_id = ? and deployment = ? and last_error is null"
+					+ " and body_hash is not null")
+			.params(deployment.brokerId(), deployment.name())
+			.query(String.class)
+			.optional();
+	}
+
 	void insertEmpty(Deployment deployment) {
 		this.jdbc.sql("insert into catalog (broker_id, deployment) values (?, ?)")
 			.params(deployment.brokerId(), deployment.name())
 			.update();
 	}
 
-	/** A fetch brought the same catalog again. */
-	void markFetched(Deployment deployment, Instant at) {
+	/**
+	 * A fetch brought the same catalog again after a failure, or from a body not hashed
+	 * before.
+	 */
+	void markFetched(Deployment deployment, String bodyHash, Instant at) {
 		this.jdbc
-			.sql("update catalog set fetched_at = ?, last_attempt_at = ?, last_error = null"
+			.sql("update catalog set fetched_at = ?, body_hash = ?, last_attempt_at = ?, last_error = null"
 					+ " where broker_id = ? and deployment = ?")
-			.params(Timestamps.of(at), Timestamps.of(at), deployment.brokerId(), deployment.name())
+			.params(Timestamps.of(at), bodyHash, Timestamps.of(at), deployment.brokerId(), deployment.name())
 			.update();
 	}
 
 	/** A fetch brought a new catalog; the changes are kept unless there were none. */
-	void saveFetched(Deployment deployment, String contentHash, Instant at, CatalogChanges changes) {
-		this.jdbc
-			.sql("update catalog set fetched_at = ?, content_hash = ?, last_attempt_at = ?, last_error = null"
-					+ " where broker_id = ? and deployment = ?")
-			.params(Timestamps.of(at), contentHash, Timestamps.of(at), deployment.brokerId(), deployment.name())
+	void saveFetched(Deployment deployment, ValidatedCatalog catalog, Instant at, CatalogChanges changes) {
+		String keepChanges = changes.isEmpty() ? "" : ", changes = :changes";
+		this.jdbc.sql(
+				"update catalog set fetched_at = :at, content_hash = :content, body_hash = :body, last_attempt_at = :at,"
+						+ " last_error = null" + keepChanges
+						+ " where broker_id = :broker and deployment = :deployment")
+			.param("at", Timestamps.of(at))
+			.param("content", catalog.contentHash())
+			.param("body", catalog.bodyHash())
+			.param("changes", changes.isEmpty() ? null : CatalogJson.write(changes))
+			.param("broker", deployment.brokerId())
+			.param("deployment", deployment.name())
 			.update();
-		if (!changes.isEmpty()) {
-			this.jdbc.sql("update catalog set changes = ? where broker_id = ? and deployment = ?")
-				.params(CatalogJson.write(changes), deployment.brokerId(), deployment.name())
-				.update();
-		}
 	}
 
-	public void recordFailure(Deployment deployment, String reason, Instant at) {
-		int updated = this.jdbc
-			.sql("update catalog set last_attempt_at = ?, last_error = ? where broker_id = ? and deployment = ?")
-			.params(Timestamps.of(at), reason, deployment.brokerId(), deployment.name())
-			.update();
-		if (updated == 0) {
+	/**
+	 * Records a failed fetch; the last good catalog stays, and with it when it was last
+	 * confirmed (a refresh since the last recorded attempt that did not fail).
+	 */
+	public void recordFailure(Deployment deployment, String reason, Instant at, @Nullable Instant priorRefreshAt) {
+		Optional<CatalogHeader> header = find(deployment);
+		if (header.isEmpty()) {
 			this.jdbc
 				.sql("insert into catalog (broker_id, deployment, last_attempt_at, last_error) values (?, ?, ?, ?)")
 				.params(deployment.brokerId(), deployment.name(), Timestamps.of(at), reason)
 				.update();
+			return;
 		}
+		this.jdbc.sql("""
+				update catalog set fetched_at = ?, last_attempt_at = ?, last_error = ?
+				where broker_id = ? and deployment = ?""")
+			.params(Timestamps.of(header.get().asOfRefresh(priorRefreshAt).fetchedAt()), Timestamps.of(at), reason,
+					deployment.brokerId(), deployment.name())
+			.update();
 	}
 
 	public void delete(Deployment deployment) {
@@ -125,7 +152,8 @@ public class CatalogRepository {
 	private static CatalogHeader header(ResultSet rs, int row) throws SQLException {
 		String changes = rs.getString("changes");
 		return new CatalogHeader(Timestamps.read(rs, "fetched_at"), rs.getString("content_hash"),
-				Timestamps.read(rs, "last_attempt_at"), rs.getString("last_error"), changes(changes));
+				rs.getString("body_hash"), Timestamps.read(rs, "last_attempt_at"), rs.getString("last_error"),
+				changes(changes));
 	}
 
 	private static @Nullable CatalogChanges changes(@Nullable String json) {

@@ -36,25 +36,44 @@ public class CatalogStore {
 		this.offerings = offerings;
 	}
 
+	/**
+	 * Stores the catalog; one the deployment has already writes nothing, unless it ends a
+	 * failure or comes from a body not hashed before.
+	 */
 	public CatalogChanges store(Deployment deployment, ValidatedCatalog catalog, Instant fetchedAt) {
 		Optional<CatalogHeader> header = this.catalogs.find(deployment);
 		if (header.isPresent() && catalog.contentHash().equals(header.get().contentHash())) {
-			this.catalogs.markFetched(deployment, fetchedAt);
+			if (header.get().lastError() != null || header.get().bodyHash() == null) {
+				this.catalogs.markFetched(deployment, catalog.bodyHash(), fetchedAt);
+			}
 			return CatalogChanges.none();
 		}
 		if (header.isEmpty()) {
 			this.catalogs.insertEmpty(deployment);
 		}
 		Collector changes = new Collector();
-		Map<String, String> serviceNames = storeServices(deployment, catalog, changes);
-		storePlans(deployment, catalog, serviceNames, changes);
+		OfferingRepository.Writes writes = this.offerings.writes(deployment);
+		Map<String, String> serviceNames = storeServices(deployment, catalog, writes, changes);
+		storePlans(deployment, catalog, serviceNames, writes, changes);
+		writes.flush();
 		CatalogChanges result = changes.result();
-		this.catalogs.saveFetched(deployment, catalog.contentHash(), fetchedAt, result);
+		this.catalogs.saveFetched(deployment, catalog, fetchedAt, result);
 		return result;
 	}
 
+	/**
+	 * Whether this body is the one the deployment's catalog was last stored from, with no
+	 * failure since: then it needs neither validation nor storing.
+	 */
+	public boolean isUnchanged(Deployment deployment, String body, String apiVersion) {
+		return this.catalogs.settledBodyHash(deployment)
+			.map((stored) -> stored.equals(CatalogValidation.bodyHash(body, apiVersion)))
+			.orElse(false);
+	}
+
 	/** Stores the services; answers the names of all services, stored or new, by id. */
-	private Map<String, String> storeServices(Deployment deployment, ValidatedCatalog catalog, Collector changes) {
+	private Map<String, String> storeServices(Deployment deployment, ValidatedCatalog catalog,
+			OfferingRepository.Writes writes, Collector changes) {
 		Map<String, StoredRow> stored = byId(this.offerings.storedServices(deployment));
 		Map<String, String> names = new HashMap<>();
 		stored.values().forEach((row) -> names.put(row.id(), row.name()));
@@ -65,10 +84,10 @@ public class CatalogStore {
 			StoredRow old = stored.remove(service.id());
 			Fate fate = Fate.of(old, service.rawJson(), position, null);
 			if (fate == Fate.NEW) {
-				this.offerings.insertService(deployment, service, position);
+				writes.insertService(service, position);
 			}
 			else if (fate != Fate.SAME) {
-				this.offerings.updateService(deployment, service, position);
+				writes.updateService(service, position);
 			}
 			changes.record(fate, Change.service(service.id(), service.name()));
 		}
@@ -80,7 +99,7 @@ public class CatalogStore {
 	}
 
 	private void storePlans(Deployment deployment, ValidatedCatalog catalog, Map<String, String> serviceNames,
-			Collector changes) {
+			OfferingRepository.Writes writes, Collector changes) {
 		Map<String, StoredRow> stored = byId(this.offerings.storedPlans(deployment));
 		for (ServiceOffering service : catalog.services()) {
 			for (int position = 0; position < service.plans().size(); position++) {
@@ -88,10 +107,10 @@ public class CatalogStore {
 				StoredRow old = stored.remove(plan.id());
 				Fate fate = Fate.of(old, plan.rawJson(), position, service.id());
 				if (fate == Fate.NEW) {
-					this.offerings.insertPlan(deployment, service.id(), plan, position);
+					writes.insertPlan(service.id(), plan, position);
 				}
 				else if (fate != Fate.SAME) {
-					this.offerings.updatePlan(deployment, service.id(), plan, position);
+					writes.updatePlan(service.id(), plan, position);
 				}
 				changes.record(fate, Change.plan(plan.id(), plan.name(), service.name()));
 			}

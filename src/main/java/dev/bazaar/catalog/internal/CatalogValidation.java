@@ -22,6 +22,20 @@ public final class CatalogValidation {
 	static final String BODY = "body";
 
 	/**
+	 * Changes whenever a release changes what these rules accept, so that stored catalogs
+	 * are validated again instead of being taken as unchanged by their body's hash.
+	 */
+	private static final String REVISION = "1";
+
+	/**
+	 * The hash of a body as validated by these rules for that API version: equal hashes,
+	 * equal results (other brokers cannot take the ids of a stored catalog).
+	 */
+	public static String bodyHash(String body, String apiVersion) {
+		return CatalogJson.sha256(REVISION + "\n" + apiVersion + "\n" + body);
+	}
+
+	/**
 	 * @param body the response body as text
 	 * @param apiVersion the OSB API version the broker was called with, for example
 	 * {@code 2.14}
@@ -46,7 +60,7 @@ public final class CatalogValidation {
 			return new CatalogValidationResult.Invalid(problems.list());
 		}
 		String hash = CatalogJson.sha256(CatalogJson.canonical(services));
-		return new CatalogValidationResult.Valid(new ValidatedCatalog(offerings, hash));
+		return new CatalogValidationResult.Valid(new ValidatedCatalog(offerings, hash, bodyHash(body, apiVersion)));
 	}
 
 	private static List<ServiceOffering> services(JsonNode services, ServiceValidation validation,

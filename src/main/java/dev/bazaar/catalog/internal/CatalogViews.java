@@ -1,5 +1,6 @@
 package dev.bazaar.catalog.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import dev.bazaar.catalog.DeployedService;
 import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.PlanView;
 import dev.bazaar.catalog.ServiceView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -26,8 +28,10 @@ public class CatalogViews {
 		this.offerings = offerings;
 	}
 
-	public Optional<CatalogView> catalog(Deployment deployment) {
+	/** The deployment's catalog, as of the last refresh started for it (or null). */
+	public Optional<CatalogView> catalog(Deployment deployment, @Nullable Instant lastRefreshAt) {
 		return this.catalogs.find(deployment)
+			.map((stored) -> stored.asOfRefresh(lastRefreshAt))
 			.map((header) -> new CatalogView(deployment, header.fetchedAt(), header.lastAttemptAt(), header.lastError(),
 					header.changes(), services(deployment)));
 	}

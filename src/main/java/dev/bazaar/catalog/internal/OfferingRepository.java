@@ -18,6 +18,7 @@ import dev.bazaar.catalog.ServiceView;
 import dev.bazaar.catalog.ValidatedCatalog.ServiceOffering;
 import dev.bazaar.catalog.ValidatedCatalog.ServicePlan;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,10 +28,30 @@ public class OfferingRepository {
 
 	private static final String OF_DEPLOYMENT = " where broker_id = ? and deployment = ?";
 
+	private static final String INSERT_SERVICE = "insert into catalog_service (name, description, bindable,"
+			+ " plan_updateable, instances_retrievable, bindings_retrievable, raw_json, active, position, broker_id,"
+			+ " deployment, service_id) values (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)";
+
+	private static final String UPDATE_SERVICE = "update catalog_service set name = ?, description = ?,"
+			+ " bindable = ?, plan_updateable = ?, instances_retrievable = ?, bindings_retrievable = ?, raw_json = ?,"
+			+ " active = true, position = ?" + OF_DEPLOYMENT + " and service_id = ?";
+
+	private static final String INSERT_PLAN = "insert into catalog_plan (service_id, name, description, free,"
+			+ " bindable, plan_updateable, schemas, maximum_polling_duration, maintenance_info_version, raw_json,"
+			+ " active, position, broker_id, deployment, plan_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)";
+
+	private static final String UPDATE_PLAN = "update catalog_plan set service_id = ?, name = ?, description = ?,"
+			+ " free = ?, bindable = ?, plan_updateable = ?, schemas = ?, maximum_polling_duration = ?,"
+			+ " maintenance_info_version = ?, raw_json = ?, active = true, position = ?" + OF_DEPLOYMENT
+			+ " and plan_id = ?";
+
 	private final JdbcClient jdbc;
 
-	OfferingRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batches;
+
+	OfferingRepository(JdbcClient jdbc, JdbcTemplate batches) {
 		this.jdbc = jdbc;
+		this.batches = batches;
 	}
 
 	List<StoredRow> storedServices(Deployment deployment) {
@@ -50,40 +71,9 @@ public class OfferingRepository {
 			.list();
 	}
 
-	void insertService(Deployment deployment, ServiceOffering service, int position) {
-		this.jdbc
-			.sql("insert into catalog_service (name, description, bindable, plan_updateable,"
-					+ " instances_retrievable, bindings_retrievable, raw_json, active, position, broker_id, deployment,"
-					+ " service_id) values (?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)")
-			.params(serviceColumns(deployment, service, position))
-			.update();
-	}
-
-	void updateService(Deployment deployment, ServiceOffering service, int position) {
-		this.jdbc
-			.sql("update catalog_service set name = ?, description = ?, bindable = ?, plan_updateable = ?,"
-					+ " instances_retrievable = ?, bindings_retrievable = ?, raw_json = ?, active = true, position = ?"
-					+ OF_DEPLOYMENT + " and service_id = ?")
-			.params(serviceColumns(deployment, service, position))
-			.update();
-	}
-
-	void insertPlan(Deployment deployment, String serviceId, ServicePlan plan, int position) {
-		this.jdbc
-			.sql("insert into catalog_plan (service_id, name, description, free, bindable, plan_updateable,"
-					+ " schemas, maximum_polling_duration, maintenance_info_version, raw_json, active, position,"
-					+ " broker_id, deployment, plan_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)")
-			.params(planColumns(deployment, serviceId, plan, position))
-			.update();
-	}
-
-	void updatePlan(Deployment deployment, String serviceId, ServicePlan plan, int position) {
-		this.jdbc
-			.sql("update catalog_plan set service_id = ?, name = ?, description = ?, free = ?, bindable = ?,"
-					+ " plan_updateable = ?, schemas = ?, maximum_polling_duration = ?, maintenance_info_version = ?,"
-					+ " raw_json = ?, active = true, position = ?" + OF_DEPLOYMENT + " and plan_id = ?")
-			.params(planColumns(deployment, serviceId, plan, position))
-			.update();
+	/** Writes of services and plans, sent as one JDBC batch per statement. */
+	Writes writes(Deployment deployment) {
+		return new Writes(deployment);
 	}
 
 	void deactivate(Deployment deployment, String table, String idColumn, Collection<String> ids) {
@@ -181,6 +171,58 @@ public class OfferingRepository {
 				rs.getBoolean("plan_updateable"), rs.getString("schemas"),
 				rs.getObject("maximum_polling_duration", Integer.class), rs.getString("maintenance_info_version"),
 				rs.getBoolean("active"));
+	}
+
+	/**
+	 * The rows one store inserts and updates, written by {@link #flush} in a batch per
+	 * statement: a first catalog of 500 plans is a few round trips, not 500.
+	 */
+	final class Writes {
+
+		private final Deployment deployment;
+
+		private final List<Object[]> serviceInserts = new ArrayList<>();
+
+		private final List<Object[]> serviceUpdates = new ArrayList<>();
+
+		private final List<Object[]> planInserts = new ArrayList<>();
+
+		private final List<Object[]> planUpdates = new ArrayList<>();
+
+		private Writes(Deployment deployment) {
+			this.deployment = deployment;
+		}
+
+		void insertService(ServiceOffering service, int position) {
+			this.serviceInserts.add(serviceColumns(this.deployment, service, position));
+		}
+
+		void updateService(ServiceOffering service, int position) {
+			this.serviceUpdates.add(serviceColumns(this.deployment, service, position));
+		}
+
+		void insertPlan(String serviceId, ServicePlan plan, int position) {
+			this.planInserts.add(planColumns(this.deployment, serviceId, plan, position));
+		}
+
+		void updatePlan(String serviceId, ServicePlan plan, int position) {
+			this.planUpdates.add(planColumns(this.deployment, serviceId, plan, position));
+		}
+
+		void flush() {
+			batch(INSERT_SERVICE, this.serviceInserts);
+			batch(UPDATE_SERVICE, this.serviceUpdates);
+			batch(INSERT_PLAN, this.planInserts);
+			batch(UPDATE_PLAN, this.planUpdates);
+		}
+
+		private void batch(String sql, List<Object[]> rows) {
+			if (!rows.isEmpty()) {
+				OfferingRepository.this.batches.batchUpdate(sql, rows);
+				rows.clear();
+			}
+		}
+
 	}
 
 }

@@ -43,7 +43,18 @@ final class ServiceValidation {
 		dashboardClient(reader);
 		List<ServicePlan> plans = plans(reader, bindable, planUpdateable);
 		return new ServiceOffering(id, name, description, bindable, planUpdateable, instancesRetrievable,
-				bindingsRetrievable, CatalogJson.canonical(service.deepCopy().without("plans")), plans);
+				bindingsRetrievable, CatalogJson.canonical(withoutPlans(service)), plans);
+	}
+
+	/** A shallow copy without the plans, which are stored apart. */
+	private static ObjectNode withoutPlans(ObjectNode service) {
+		ObjectNode copy = service.objectNode();
+		service.properties().forEach((field) -> {
+			if (!field.getKey().equals("plans")) {
+				copy.set(field.getKey(), field.getValue());
+			}
+		});
+		return copy;
 	}
 
 	private void dashboardClient(FieldReader service) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -11,19 +12,24 @@ import org.apache.commons.logging.LogFactory;
 import dev.bazaar.broker.CatalogUnavailable;
 import dev.bazaar.publishing.PublishingManagement;
 import dev.bazaar.publishing.internal.PublicationRepository.DueRefresh;
+import dev.bazaar.shared.WorkerPool;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Refreshes publications' catalogs periodically (not those of deactivated brokers), each
- * refresh claimed through the database so it runs on one node.
+ * refresh claimed through the database so it runs on one node, as many at once as
+ * {@code bazaar.catalog.refresh-concurrency}.
  */
 @Component
-public class PublicationRefreshScheduler {
+public class PublicationRefreshScheduler implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(PublicationRefreshScheduler.class);
+
+	private static final int BATCH = 100;
 
 	private final PublicationRepository repository;
 
@@ -33,12 +39,16 @@ public class PublicationRefreshScheduler {
 
 	private final Duration interval;
 
+	private final WorkerPool workers;
+
 	PublicationRefreshScheduler(PublicationRepository repository, PublishingManagement publishing, Clock clock,
-			@Value("${bazaar.catalog.refresh-interval:10m}") Duration interval) {
+			@Value("${bazaar.catalog.refresh-interval:10m}") Duration interval,
+			@Value("${bazaar.catalog.refresh-concurrency:8}") int concurrency) {
 		this.repository = repository;
 		this.publishing = publishing;
 		this.clock = clock;
 		this.interval = interval;
+		this.workers = new WorkerPool("publication-refresh", concurrency);
 	}
 
 	@Scheduled(fixedDelayString = "${bazaar.catalog.refresh-check:15s}",
@@ -47,14 +57,29 @@ public class PublicationRefreshScheduler {
 		refreshDue();
 	}
 
-	/** Claims and runs the refreshes due now; returns how many ran here. */
+	/** Claims and runs every refresh due now; returns how many ran here. */
 	public int refreshDue() {
-		Instant now = this.clock.instant();
-		List<DueRefresh> claimed = this.repository.dueForRefresh(now, 100)
-			.stream()
-			.filter((due) -> this.repository.claimRefresh(due, now.plus(this.interval)))
-			.toList();
-		claimed.forEach((due) -> this.repository.byId(due.publicationId()).ifPresent((publication) -> {
+		AtomicInteger ran = new AtomicInteger();
+		List<DueRefresh> due;
+		do {
+			Instant now = this.clock.instant();
+			Instant next = now.plus(this.interval);
+			due = this.repository.dueForRefresh(now, BATCH);
+			// Each worker claims its own refresh: claims overlap with other refreshes'
+			// calls to brokers instead of preceding them all.
+			this.workers.runAll(due, (refresh) -> {
+				if (this.repository.claimRefresh(refresh, now, next)) {
+					ran.incrementAndGet();
+					refreshOne(refresh);
+				}
+			});
+		}
+		while (due.size() == BATCH);
+		return ran.get();
+	}
+
+	private void refreshOne(DueRefresh due) {
+		this.repository.byId(due.publicationId()).ifPresent((publication) -> {
 			try {
 				this.publishing.refresh(publication);
 			}
@@ -62,8 +87,12 @@ public class PublicationRefreshScheduler {
 				logger.info("Periodic catalog refresh of a publication to '" + publication.location() + "' failed: "
 						+ ex.getMessage());
 			}
-		}));
-		return claimed.size();
+		});
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.workers.close();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.bazaar.publishing.Publication;
 import dev.bazaar.publishing.PublicationStatus;
 import dev.bazaar.shared.jdbc.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -96,11 +97,41 @@ public class PublicationRepository {
 			.list();
 	}
 
-	/** Claims a due refresh: only the node whose update moves the due time wins. */
-	public boolean claimRefresh(DueRefresh due, Instant next) {
-		return this.jdbc.sql("update publication set next_refresh_at = ? where id = ? and next_refresh_at = ?")
-			.params(Timestamps.of(next), due.publicationId(), Timestamps.of(due.dueAt()))
+	/**
+	 * Claims a due refresh: only the node whose update moves the due time wins. Records
+	 * when it started, the one write of a refresh that finds the catalog unchanged.
+	 */
+	public boolean claimRefresh(DueRefresh due, Instant now, Instant next) {
+		return this.jdbc.sql("""
+				update publication set next_refresh_at = ?, prior_refresh_at = last_refresh_at, last_refresh_at = ?
+				where id = ? and next_refresh_at = ?""")
+			.params(Timestamps.of(next), Timestamps.of(now), due.publicationId(), Timestamps.of(due.dueAt()))
 			.update() == 1;
+	}
+
+	/** Records a refresh started on demand; the periodic one is due an interval later. */
+	public void startRefresh(UUID id, Instant now, Instant next) {
+		this.jdbc.sql("""
+				update publication set next_refresh_at = ?, prior_refresh_at = last_refresh_at, last_refresh_at = ?
+				where id = ?""").params(Timestamps.of(next), Timestamps.of(now), id).update();
+	}
+
+	/** When the last refresh of the publication's catalog started, or null. */
+	public @Nullable Instant lastRefreshAt(UUID id) {
+		return refreshTime(id, "last_refresh_at");
+	}
+
+	/** When the refresh before the last one started, or null. */
+	public @Nullable Instant priorRefreshAt(UUID id) {
+		return refreshTime(id, "prior_refresh_at");
+	}
+
+	private @Nullable Instant refreshTime(UUID id, String column) {
+		return this.jdbc.sql("select " + column + " from publication where id = ?")
+			.param(id)
+			.query((rs, row) -> Timestamps.read(rs, column))
+			.optional()
+			.orElse(null);
 	}
 
 	public Optional<Publication> byId(UUID id) {

@@ -1,5 +1,6 @@
 package dev.bazaar.publishing.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import dev.bazaar.broker.BrokerDeployments;
 import dev.bazaar.broker.ServiceBroker;
 import dev.bazaar.osbclient.BrokerEndpoint;
 import dev.bazaar.publishing.PublishingManagement;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -37,6 +39,13 @@ class PublishedDeployments implements BrokerDeployments {
 			.map((publication) -> new PublishedDeployment(publication.location(), publication.endpoint(),
 					publication.username(), publication.status().name(), publication.rejectionComment()))
 			.toList();
+	}
+
+	@Override
+	public @Nullable Instant lastRefreshAt(UUID brokerId, String location) {
+		return this.repository.find(brokerId, location)
+			.map((publication) -> this.repository.lastRefreshAt(publication.id()))
+			.orElse(null);
 	}
 
 }
