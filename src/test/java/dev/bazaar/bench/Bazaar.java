@@ -92,10 +92,6 @@ final class Bazaar implements AutoCloseable {
 		return this.statements;
 	}
 
-	<T> T bean(Class<T> type) {
-		return this.context.getBean(type);
-	}
-
 	void logging(boolean on) {
 		this.logging.set(on);
 	}
