@@ -143,7 +143,7 @@ public class BrokerManagement {
 		this.transactions.executeWithoutResult((tx) -> {
 			this.repository.update(changed, this.cipher.encrypt(secret));
 			if (catalog != null) {
-				this.repository.startRefresh(changed.id(), now, this.schedule.nextAfter(now));
+				this.repository.refreshTimes().startRefresh(changed.id(), now, this.schedule.nextAfter(now));
 				this.catalogs.store(Deployment.privateOf(changed.id()), catalog, now);
 			}
 		});
@@ -245,7 +245,7 @@ public class BrokerManagement {
 	public CatalogView refreshCatalog(String brokerIdentifier) {
 		ServiceBroker broker = ownedBroker(brokerIdentifier, false);
 		Instant now = this.clock.instant();
-		this.repository.startRefresh(broker.id(), now, this.schedule.nextAfter(now));
+		this.repository.refreshTimes().startRefresh(broker.id(), now, this.schedule.nextAfter(now));
 		try {
 			refresh(broker);
 		}
@@ -270,13 +270,15 @@ public class BrokerManagement {
 
 	/** The catalog of the broker's private deployment. */
 	public CatalogView catalog(ServiceBroker broker) {
-		return this.catalogs.catalog(Deployment.privateOf(broker.id()), this.repository.lastRefreshAt(broker.id()))
+		return this.catalogs
+			.catalog(Deployment.privateOf(broker.id()), this.repository.refreshTimes().lastRefreshAt(broker.id()))
 			.orElseThrow(() -> new ResourceNotFound("Broker '" + broker.identifier() + "' has no catalog yet"));
 	}
 
 	/** The catalog of the broker's private deployment, or null before the first fetch. */
 	public @Nullable CatalogView catalogIfAny(ServiceBroker broker) {
-		return this.catalogs.catalog(Deployment.privateOf(broker.id()), this.repository.lastRefreshAt(broker.id()))
+		return this.catalogs
+			.catalog(Deployment.privateOf(broker.id()), this.repository.refreshTimes().lastRefreshAt(broker.id()))
 			.orElse(null);
 	}
 
@@ -341,7 +343,7 @@ public class BrokerManagement {
 					.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant())));
 		}
 		catch (CatalogUnavailable ex) {
-			Instant prior = this.repository.priorRefreshAt(broker.id());
+			Instant prior = this.repository.refreshTimes().priorRefreshAt(broker.id());
 			this.transactions.executeWithoutResult(
 					(tx) -> this.catalogs.recordFailure(deployment, ex.getMessage(), this.clock.instant(), prior));
 			throw ex;

@@ -149,7 +149,7 @@ public class PublishingManagement {
 		ServiceBroker broker = this.brokers.ownBroker(brokerIdentifier);
 		Publication publication = publication(broker, location);
 		Instant now = this.clock.instant();
-		this.repository.startRefresh(publication.id(), now, now.plus(this.refreshInterval));
+		this.repository.refreshTimes().startRefresh(publication.id(), now, now.plus(this.refreshInterval));
 		try {
 			refresh(publication);
 		}
@@ -198,7 +198,7 @@ public class PublishingManagement {
 	public CatalogView catalog(Publication publication) {
 		return this.catalogs
 			.catalog(new Deployment(publication.brokerId(), publication.location()),
-					this.repository.lastRefreshAt(publication.id()))
+					this.repository.refreshTimes().lastRefreshAt(publication.id()))
 			.orElseThrow(() -> new ResourceNotFound("The publication has no catalog"));
 	}
 
@@ -229,7 +229,7 @@ public class PublishingManagement {
 					.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant())));
 		}
 		catch (CatalogUnavailable ex) {
-			Instant prior = this.repository.priorRefreshAt(publication.id());
+			Instant prior = this.repository.refreshTimes().priorRefreshAt(publication.id());
 			this.transactions.executeWithoutResult(
 					(tx) -> this.catalogs.recordFailure(deployment, ex.getMessage(), this.clock.instant(), prior));
 			throw ex;

@@ -6,7 +6,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -49,6 +52,31 @@ public final class WorkerPool implements AutoCloseable {
 				logger.warn("Background work failed unexpectedly", ex.getCause());
 			}
 		}
+	}
+
+	/**
+	 * Reads what is due a batch at a time and runs each item that this node claims, until
+	 * a batch comes back short: each worker claims its own item, so that claims overlap
+	 * with other items' calls to brokers instead of preceding them all.
+	 * @param due the items due now, at most {@code batch} of them
+	 * @param claim whether this node got the item (a conditional update)
+	 * @param work what to do with a claimed item
+	 * @return how many items this node claimed
+	 */
+	public <T> int claimAndRunDue(int batch, Supplier<List<T>> due, Predicate<T> claim, Consumer<T> work) {
+		AtomicInteger ran = new AtomicInteger();
+		List<T> items;
+		do {
+			items = due.get();
+			runAll(items, (item) -> {
+				if (claim.test(item)) {
+					ran.incrementAndGet();
+					work.accept(item);
+				}
+			});
+		}
+		while (items.size() == batch);
+		return ran.get();
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.bazaar.broker.BrokerStatus;
 import dev.bazaar.broker.ServiceBroker;
+import dev.bazaar.shared.jdbc.RefreshTimes;
 import dev.bazaar.shared.jdbc.Timestamps;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +26,11 @@ public class BrokerRepository {
 
 	private final JdbcClient jdbc;
 
+	private final RefreshTimes refreshTimes;
+
 	BrokerRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.refreshTimes = new RefreshTimes(jdbc, "service_broker");
 	}
 
 	public void insert(ServiceBroker broker, String passwordEncrypted, Instant nextRefreshAt) {
@@ -153,29 +157,9 @@ public class BrokerRepository {
 			.update() == 1;
 	}
 
-	/** Records a refresh started on demand; the periodic one is due an interval later. */
-	public void startRefresh(UUID id, Instant now, Instant next) {
-		this.jdbc.sql("""
-				update service_broker set next_refresh_at = ?, prior_refresh_at = last_refresh_at, last_refresh_at = ?
-				where id = ?""").params(Timestamps.of(next), Timestamps.of(now), id).update();
-	}
-
-	/** When the last refresh of the broker's catalog started, or null. */
-	public @Nullable Instant lastRefreshAt(UUID id) {
-		return refreshTime(id, "last_refresh_at");
-	}
-
-	/** When the refresh before the last one started, or null. */
-	public @Nullable Instant priorRefreshAt(UUID id) {
-		return refreshTime(id, "prior_refresh_at");
-	}
-
-	private @Nullable Instant refreshTime(UUID id, String column) {
-		return this.jdbc.sql("select " + column + " from service_broker where id = ?")
-			.param(id)
-			.query((rs, row) -> Timestamps.read(rs, column))
-			.optional()
-			.orElse(null);
+	/** When refreshes started, and the start of one on demand. */
+	public RefreshTimes refreshTimes() {
+		return this.refreshTimes;
 	}
 
 	static ServiceBroker broker(ResultSet rs, int row) throws SQLException {

@@ -2,8 +2,6 @@ package dev.bazaar.broker.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -57,23 +55,14 @@ public class CatalogRefreshScheduler implements DisposableBean {
 
 	/** Claims and runs every refresh due now; returns how many this node ran. */
 	public int refreshDue() {
-		AtomicInteger ran = new AtomicInteger();
-		List<DueRefresh> due;
-		do {
-			Instant now = this.clock.instant();
-			Instant next = this.schedule.nextAfter(now);
-			due = this.repository.dueForRefresh(now, BATCH);
-			// Each worker claims its own refresh: claims overlap with other refreshes'
-			// calls to brokers instead of preceding them all.
-			this.workers.runAll(due, (refresh) -> {
-				if (this.repository.claimRefresh(refresh, now, next)) {
-					ran.incrementAndGet();
-					refreshOne(refresh);
-				}
-			});
-		}
-		while (due.size() == BATCH);
-		return ran.get();
+		return this.workers.claimAndRunDue(BATCH, () -> this.repository.dueForRefresh(this.clock.instant(), BATCH),
+				this::claim, this::refreshOne);
+	}
+
+	/** Claims a due refresh as it starts, recording that time. */
+	private boolean claim(DueRefresh refresh) {
+		Instant now = this.clock.instant();
+		return this.repository.claimRefresh(refresh, now, this.schedule.nextAfter(now));
 	}
 
 	private void refreshOne(DueRefresh refresh) {

@@ -3,8 +3,6 @@ package dev.bazaar.publishing.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -59,23 +57,14 @@ public class PublicationRefreshScheduler implements DisposableBean {
 
 	/** Claims and runs every refresh due now; returns how many ran here. */
 	public int refreshDue() {
-		AtomicInteger ran = new AtomicInteger();
-		List<DueRefresh> due;
-		do {
-			Instant now = this.clock.instant();
-			Instant next = now.plus(this.interval);
-			due = this.repository.dueForRefresh(now, BATCH);
-			// Each worker claims its own refresh: claims overlap with other refreshes'
-			// calls to brokers instead of preceding them all.
-			this.workers.runAll(due, (refresh) -> {
-				if (this.repository.claimRefresh(refresh, now, next)) {
-					ran.incrementAndGet();
-					refreshOne(refresh);
-				}
-			});
-		}
-		while (due.size() == BATCH);
-		return ran.get();
+		return this.workers.claimAndRunDue(BATCH, () -> this.repository.dueForRefresh(this.clock.instant(), BATCH),
+				this::claim, this::refreshOne);
+	}
+
+	/** Claims a due refresh as it starts, recording that time. */
+	private boolean claim(DueRefresh refresh) {
+		Instant now = this.clock.instant();
+		return this.repository.claimRefresh(refresh, now, now.plus(this.interval));
 	}
 
 	private void refreshOne(DueRefresh due) {

@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import dev.bazaar.publishing.Publication;
 import dev.bazaar.publishing.PublicationStatus;
+import dev.bazaar.shared.jdbc.RefreshTimes;
 import dev.bazaar.shared.jdbc.Timestamps;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,8 +21,11 @@ public class PublicationRepository {
 
 	private final JdbcClient jdbc;
 
+	private final RefreshTimes refreshTimes;
+
 	PublicationRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.refreshTimes = new RefreshTimes(jdbc, "publication");
 	}
 
 	public void insert(Publication publication, String passwordEncrypted, Instant nextRefreshAt) {
@@ -109,29 +112,9 @@ public class PublicationRepository {
 			.update() == 1;
 	}
 
-	/** Records a refresh started on demand; the periodic one is due an interval later. */
-	public void startRefresh(UUID id, Instant now, Instant next) {
-		this.jdbc.sql("""
-				update publication set next_refresh_at = ?, prior_refresh_at = last_refresh_at, last_refresh_at = ?
-				where id = ?""").params(Timestamps.of(next), Timestamps.of(now), id).update();
-	}
-
-	/** When the last refresh of the publication's catalog started, or null. */
-	public @Nullable Instant lastRefreshAt(UUID id) {
-		return refreshTime(id, "last_refresh_at");
-	}
-
-	/** When the refresh before the last one started, or null. */
-	public @Nullable Instant priorRefreshAt(UUID id) {
-		return refreshTime(id, "prior_refresh_at");
-	}
-
-	private @Nullable Instant refreshTime(UUID id, String column) {
-		return this.jdbc.sql("select " + column + " from publication where id = ?")
-			.param(id)
-			.query((rs, row) -> Timestamps.read(rs, column))
-			.optional()
-			.orElse(null);
+	/** When refreshes started, and the start of one on demand. */
+	public RefreshTimes refreshTimes() {
+		return this.refreshTimes;
 	}
 
 	public Optional<Publication> byId(UUID id) {

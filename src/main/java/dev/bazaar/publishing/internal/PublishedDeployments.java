@@ -44,7 +44,7 @@ class PublishedDeployments implements BrokerDeployments {
 	@Override
 	public @Nullable Instant lastRefreshAt(UUID brokerId, String location) {
 		return this.repository.find(brokerId, location)
-			.map((publication) -> this.repository.lastRefreshAt(publication.id()))
+			.map((publication) -> this.repository.refreshTimes().lastRefreshAt(publication.id()))
 			.orElse(null);
 	}
 
