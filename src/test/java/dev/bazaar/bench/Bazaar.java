@@ -113,6 +113,11 @@ final class Bazaar implements AutoCloseable {
 		return this.user.post(this.instancesPath, body).status() == 201;
 	}
 
+	/** A bean of Bazaar's context, such as a service to call directly. */
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
 	long count(String table) {
 		return this.context.getBean(JdbcClient.class).sql("select count(*) from " + table).query(Long.class).single();
 	}

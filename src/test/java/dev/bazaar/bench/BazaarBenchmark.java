@@ -51,6 +51,9 @@ class BazaarBenchmark {
 			}
 			basicAuthenticationWithoutCache(Bazaar.Database.h2());
 		}
+		if (runs("2")) {
+			new LogSearchScenario(this.report).run();
+		}
 		if (runs("6")) {
 			startup();
 		}

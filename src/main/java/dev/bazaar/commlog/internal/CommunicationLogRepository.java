@@ -21,6 +21,8 @@ import dev.bazaar.shared.jdbc.Timestamps;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,22 +84,36 @@ public class CommunicationLogRepository {
 	}
 
 	/**
-	 * Deletes up to {@code batch} logs requested before {@code cutoff}, oldest first;
-	 * returns how many it deleted.
+	 * The first broker id, in the order of ids, after {@code after} (or the first at all
+	 * when it is null) that has logs, read from the index that leads with it.
 	 */
-	public int deleteRequestedBefore(Instant cutoff, int batch) {
+	public Optional<UUID> nextBrokerLogged(@Nullable UUID after) {
+		if (after == null) {
+			return this.jdbc.sql("select broker_id from communication_log order by broker_id fetch first 1 rows only")
+				.query(UUID.class)
+				.optional();
+		}
+		return this.jdbc.sql("""
+				select broker_id from communication_log where broker_id > ?
+				order by broker_id fetch first 1 rows only""").param(after).query(UUID.class).optional();
+	}
+
+	/**
+	 * Deletes up to {@code batch} logs of the broker requested before {@code cutoff},
+	 * oldest first; returns how many it deleted.
+	 */
+	public int deleteRequestedBefore(UUID brokerId, Instant cutoff, int batch) {
 		return this.jdbc.sql("""
 				delete from communication_log where id in (
-				  select id from communication_log where requested_at < ? order by requested_at limit ?)""")
-			.params(Timestamps.of(cutoff), batch)
-			.update();
+				  select id from communication_log where broker_id = ? and requested_at < ?
+				  order by broker_id, requested_at limit ?)""").params(brokerId, Timestamps.of(cutoff), batch).update();
 	}
 
 	/** The broker that the newest log with this broker identifier was written for. */
 	public Optional<LoggedBroker> lastBrokerLogged(String brokerIdentifier) {
 		return this.jdbc.sql("""
 				select broker_id, customer_id from communication_log where broker_identifier = ?
-				order by requested_at desc, id desc fetch first 1 rows only""")
+				order by broker_identifier desc, requested_at desc, id desc fetch first 1 rows only""")
 			.param(brokerIdentifier)
 			.query((rs, row) -> new LoggedBroker(rs.getObject("broker_id", UUID.class), brokerIdentifier,
 					rs.getObject("customer_id", UUID.class)))
