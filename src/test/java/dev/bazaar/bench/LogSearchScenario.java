@@ -31,6 +31,7 @@ import dev.bazaar.support.Api;
 import dev.bazaar.support.FakeBroker;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -131,7 +132,10 @@ final class LogSearchScenario {
 					.setAuthentication(
 							UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
 				try {
-					CommunicationLogs service = bazaar.bean(CommunicationLogs.class);
+					// The service itself, not the benchmark's proxy that can switch
+					// logging off.
+					CommunicationLogs service = (CommunicationLogs) AopProxyUtils
+						.getSingletonTarget(bazaar.bean(CommunicationLogs.class));
 					for (Search search : searches) {
 						Broker target = search.broker(measured);
 						FloorQuery floor = new FloorQuery(search, target.identifier(), postgres, connection);

@@ -27,6 +27,9 @@ final class Statements {
 
 	private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
 
+	/** Each statement as counted, by its text as prepared: normalizing is costly. */
+	private final Map<String, String> normalized = new ConcurrentHashMap<>();
+
 	DataSource counting(DataSource target) {
 		return new DelegatingDataSource(target) {
 			@Override
@@ -74,7 +77,8 @@ final class Statements {
 	}
 
 	private void count(String sql) {
-		String verb = sql.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		String verb = this.normalized.computeIfAbsent(sql,
+				(text) -> text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
 		this.bySql.computeIfAbsent(verb, (key) -> new LongAdder()).increment();
 		if (verb.startsWith("select") || verb.startsWith("with")) {
 			this.reads.increment();

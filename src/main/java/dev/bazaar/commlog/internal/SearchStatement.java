@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record SearchStatement(String sql, List<Object> params) {
 
+	/** The columns of a {@code LogSummary}, in the order the repository reads them. */
 	static final String SUMMARY_COLUMNS = "id, requested_at, operation_type, method, url, response_code, "
 			+ "duration_ms, plan_id, instance_id, location";
 
