@@ -1,5 +1,6 @@
 package dev.bazaar.bench;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,21 +62,23 @@ final class LogSearchScenario {
 
 	private static final int H2_LOGS = Integer.getInteger("bench.logs.h2", 1_000_000);
 
-	private static final int POSTGRES_LOGS = Integer.getInteger("bench.logs.postgres", 10_000_000);
+	private static final int POSTGRES_LOGS = Integer.getInteger("bench.logs.postgres", 4_000_000);
 
 	/** How many matching logs come before the deep page, at most (page 201 of 50). */
 	private static final int DEEP = 10_000;
 
 	private static final double TARGET = 1.5;
 
-	private static final int WARM_UP = 5;
+	private static final long WARM_UP_NANOS = Duration.ofSeconds(2).toNanos();
 
 	private static final int ROUNDS = 4;
 
-	private static final int PER_ROUND = 6;
+	private static final int MIN_PER_ROUND = 3;
 
-	/** Time for the runs of one side of one search, after which a round stops early. */
-	private static final long SIDE_BUDGET_NANOS = Duration.ofMillis(400).toNanos();
+	private static final int MAX_PER_ROUND = 200;
+
+	/** How long one side of one round runs a search, beyond its first calls. */
+	private static final long SIDE_NANOS = Duration.ofMillis(25).toNanos();
 
 	private static final String COLUMNS = "id, requested_at, operation_type, method, url, response_code, "
 			+ "duration_ms, plan_id, instance_id, location";
@@ -85,96 +91,180 @@ final class LogSearchScenario {
 		this.report = report;
 	}
 
+	/**
+	 * Fills PostgreSQL's table (work of the database server) while H2's is filled (work
+	 * of this JVM), then measures one after the other on a machine otherwise idle.
+	 */
 	void run() throws Exception {
 		long started = System.nanoTime();
-		measure(Bazaar.Database.h2(), H2_LOGS);
-		measure(BazaarBenchmark.postgres(), POSTGRES_LOGS);
+		ExecutorService background = Executors.newSingleThreadExecutor();
+		try (Run postgres = new Run(BazaarBenchmark.postgres(), POSTGRES_LOGS)) {
+			Future<?> postgresFilled = background.submit(() -> {
+				postgres.fill();
+				return null;
+			});
+			try (Run h2 = new Run(Bazaar.Database.h2(), H2_LOGS)) {
+				h2.fill();
+				postgresFilled.get();
+				h2.measure();
+			}
+			postgres.measure();
+		}
+		finally {
+			background.shutdownNow();
+		}
 		this.report.line("");
-		this.report
-			.line(String.format(Locale.ROOT, "Scenario 2 took %.0f s in all.", (System.nanoTime() - started) / 1e9));
+		this.report.line(String.format(Locale.ROOT,
+				"Scenario 2 took %.0f s in all (both tables filled at once, then measured one after the other).",
+				(System.nanoTime() - started) / 1e9));
 	}
 
-	private void measure(Bazaar.Database database, int logs) throws Exception {
-		long started = System.nanoTime();
-		boolean postgres = database.url().startsWith("jdbc:postgresql:");
-		try (FastBroker broker = new FastBroker();
-				FakeBroker other = FakeBroker.start();
-				Bazaar bazaar = Bazaar.start(database, Map.of())) {
-			Bazaar.Tenant tenant = bazaar.setUp(broker.url());
-			String identifier = "fast-" + tenant.customer();
-			String small = "small-" + tenant.customer();
-			Setup.require(Api.as(bazaar.port(), tenant.customer() + "-admin", Bazaar.PASSWORD)
-				.post("/api/customers/" + tenant.customer() + "/service-brokers",
-						Map.of("name", "Small", "identifier", small, "endpoint", other.url(), "username",
+	/** Bazaar on one database, with the logs and the floor's statements. */
+	private final class Run implements AutoCloseable {
+
+		private final long started = System.nanoTime();
+
+		private final Bazaar.Database database;
+
+		private final int logs;
+
+		private final boolean postgres;
+
+		private final FastBroker broker;
+
+		private final FakeBroker other = FakeBroker.start();
+
+		private final Bazaar bazaar;
+
+		private final Bazaar.Tenant tenant;
+
+		private final Broker measured;
+
+		private final Broker small;
+
+		private final LogFill fill;
+
+		private final List<Search> searches;
+
+		Run(Bazaar.Database database, int logs) throws IOException {
+			this.broker = new FastBroker();
+			this.database = database;
+			this.logs = logs;
+			this.postgres = database.url().startsWith("jdbc:postgresql:");
+			this.bazaar = Bazaar.start(database, Map.of());
+			this.tenant = this.bazaar.setUp(this.broker.url());
+			this.measured = new Broker(this.tenant.brokerId(), "fast-" + this.tenant.customer());
+			String small = "small-" + this.tenant.customer();
+			Setup.require(Api.as(this.bazaar.port(), this.tenant.customer() + "-admin", Bazaar.PASSWORD)
+				.post("/api/customers/" + this.tenant.customer() + "/service-brokers",
+						Map.of("name", "Small", "identifier", small, "endpoint", this.other.url(), "username",
 								FakeBroker.USERNAME, "password", "pw", "developmentMode", false)),
 					201);
-			UUID smallId = bazaar.bean(JdbcClient.class)
+			this.small = new Broker(this.bazaar.bean(JdbcClient.class)
 				.sql("select id from service_broker where identifier = ?")
 				.param(small)
 				.query(UUID.class)
-				.single();
+				.single(), small);
 			Instant end = Instant.now().minus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.MILLIS);
-			LogFill fill = new LogFill(database, logs, end);
-			fill.fill(tenant.brokerId(), identifier, tenant.customerId(), smallId, small);
-			Broker measured = new Broker(tenant.brokerId(), identifier);
-			List<Search> searches = searches(end, logs, measured, new Broker(smallId, small));
-			try (Connection connection = fill.connect()) {
+			this.fill = new LogFill(database, logs, end);
+			this.searches = searches(end, logs, this.measured, this.small);
+		}
+
+		void fill() throws Exception {
+			this.fill.fill(this.measured.id(), this.measured.identifier(), this.tenant.customerId(), this.small.id(),
+					this.small.identifier());
+			try (Connection connection = this.fill.connect()) {
 				long floorStarted = System.nanoTime();
-				List<List<String>> productIndexes = columnsOf(fill.indexDefinitions(connection));
-				List<String> floorIndexes = floorIndexes(searches, productIndexes, connection, fill, identifier, tenant,
-						postgres);
-				fill.step("floor's " + floorIndexes.size() + " indexes", floorStarted);
-				long measureStarted = System.nanoTime();
-				List<String> rows = new ArrayList<>();
-				UserDetails owner = bazaar.bean(UserDetailsService.class)
-					.loadUserByUsername(tenant.customer() + "-admin");
-				SecurityContextHolder.getContext()
-					.setAuthentication(
-							UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
-				try {
-					// The service itself, not the benchmark's proxy that can switch
-					// logging off.
-					CommunicationLogs service = (CommunicationLogs) AopProxyUtils
-						.getSingletonTarget(bazaar.bean(CommunicationLogs.class));
-					for (Search search : searches) {
-						Broker target = search.broker(measured);
-						FloorQuery floor = new FloorQuery(search, target.identifier(), postgres, connection);
-						for (boolean deep : new boolean[] { false, true }) {
-							LogCursor cursor = deep ? floor.deepCursor() : null;
-							if (deep && cursor == null) {
-								continue;
-							}
-							LogQuery query = (cursor != null) ? search.query().after(cursor) : search.query();
-							rows.add(
-									compare(search, deep, query, cursor, service, target, floor, connection, postgres));
-						}
-					}
-				}
-				finally {
-					SecurityContextHolder.clearContext();
-				}
-				fill.step("measurement", measureStarted);
-				this.report.section(String.format(Locale.ROOT,
-						"Scenario 2 on %s: communication-log search, %,d logs of %d brokers (%,d of the measured one)",
-						database.name(), logs, LogFill.BROKERS, logs / 10));
-				this.report.line("Set-up: " + String.join(", ", fill.steps()) + String.format(Locale.ROOT,
-						"; %.0f s for this database with Bazaar's start.", (System.nanoTime() - started) / 1e9));
-				this.report.line("");
-				this.report.line("| Search | Page | Logs | Bazaar p50 ms | p90 ms | Floor p50 ms | p90 ms "
-						+ "| Bazaar ÷ floor (p50) | Target (≤ 1.5×) | Bazaar's plan | Floor's index |");
-				this.report.line("|---|---|---:|---:|---:|---:|---:|---:|---|---|---|");
-				rows.forEach(this.report::line);
+				List<String> floorIndexes = floorIndexes(this.searches,
+						columnsOf(this.fill.indexDefinitions(connection)), connection, this.fill,
+						this.measured.identifier(), this.tenant, this.postgres);
+				this.fill.step("floor's " + floorIndexes.size() + " indexes", floorStarted);
 			}
 		}
-		finally {
-			if (!postgres) {
+
+		void measure() throws Exception {
+			long measureStarted = System.nanoTime();
+			List<String> rows = new ArrayList<>();
+			// Counting statements costs more than a microsecond a statement.
+			this.bazaar.statements().counting(false);
+			UserDetails owner = this.bazaar.bean(UserDetailsService.class)
+				.loadUserByUsername(this.tenant.customer() + "-admin");
+			SecurityContextHolder.getContext()
+				.setAuthentication(
+						UsernamePasswordAuthenticationToken.authenticated(owner, null, owner.getAuthorities()));
+			try (Connection connection = this.fill.connect()) {
+				// The service itself, not the benchmark's proxy that can switch logging
+				// off.
+				CommunicationLogs proxy = this.bazaar.bean(CommunicationLogs.class);
+				Object unwrapped = AopProxyUtils.getSingletonTarget(proxy);
+				CommunicationLogs service = (unwrapped != null) ? (CommunicationLogs) unwrapped : proxy;
+				List<Case> cases = new ArrayList<>();
+				for (Search search : this.searches) {
+					Broker target = search.broker(this.measured);
+					FloorQuery floor = new FloorQuery(search, target, this.postgres, connection);
+					cases.add(new Case(search, target, floor, null));
+					LogCursor cursor = floor.deepCursor();
+					if (cursor != null) {
+						cases.add(new Case(search, target, floor, cursor));
+					}
+				}
+				warmUp(cases, service);
+				for (Case next : cases) {
+					rows.add(compare(next, service, connection, this.postgres));
+				}
+			}
+			finally {
+				SecurityContextHolder.clearContext();
+			}
+			this.fill.step("measurement", measureStarted);
+			LogSearchScenario.this.report.section(String.format(Locale.ROOT,
+					"Scenario 2 on %s: communication-log search, %,d logs of %d brokers (%,d of the measured one)",
+					this.database.name(), this.logs, LogFill.BROKERS, this.logs / 10));
+			LogSearchScenario.this.report
+				.line("Set-up: " + String.join(", ", this.fill.steps()) + String.format(Locale.ROOT,
+						"; %.0f s from Bazaar's start to here.", (System.nanoTime() - this.started) / 1e9));
+			LogSearchScenario.this.report.line("");
+			LogSearchScenario.this.report
+				.line("| Search | Page | Logs | Bazaar p50 ms | p90 ms | Floor p50 ms | p90 ms "
+						+ "| Bazaar ÷ floor (p50) | Target (≤ 1.5×) | Bazaar's plan | Floor's index |");
+			LogSearchScenario.this.report.line("|---|---|---:|---:|---:|---:|---:|---:|---|---|---|");
+			rows.forEach(LogSearchScenario.this.report::line);
+		}
+
+		@Override
+		public void close() throws SQLException {
+			this.bazaar.close();
+			this.other.close();
+			this.broker.close();
+			if (!this.postgres) {
 				// The in-memory database outlives its last connection otherwise.
-				try (Connection connection = DriverManager.getConnection(database.url(), database.username(),
-						database.password()); Statement statement = connection.createStatement()) {
+				try (Connection connection = DriverManager.getConnection(this.database.url(), this.database.username(),
+						this.database.password()); Statement statement = connection.createStatement()) {
 					statement.execute("shutdown");
 				}
 			}
 		}
+
+	}
+
+	/** Runs every case on both sides for a while, so that the JIT compiler is done. */
+	private static void warmUp(List<Case> cases, CommunicationLogs service) throws SQLException {
+		long until = System.nanoTime() + WARM_UP_NANOS;
+		while (System.nanoTime() < until) {
+			for (Case next : cases) {
+				service.search(next.broker().identifier(), next.query());
+				next.floor().page(next.cursor());
+			}
+		}
+	}
+
+	/** One search on one page. */
+	private record Case(Search search, Broker broker, FloorQuery floor, @Nullable LogCursor cursor) {
+
+		LogQuery query() {
+			return (this.cursor != null) ? this.search.query().after(this.cursor) : this.search.query();
+		}
+
 	}
 
 	/**
@@ -290,52 +380,49 @@ final class LogSearchScenario {
 		return indexes;
 	}
 
-	private String compare(Search search, boolean deep, LogQuery query, @Nullable LogCursor cursor,
-			CommunicationLogs service, Broker broker, FloorQuery floor, Connection connection, boolean postgres)
+	private String compare(Case measured, CommunicationLogs service, Connection connection, boolean postgres)
 			throws SQLException {
-		String identifier = broker.identifier();
+		String identifier = measured.broker().identifier();
+		LogQuery query = measured.query();
 		LogPage page = service.search(identifier, query);
-		List<LogSummary> floorRows = floor.page(cursor);
+		List<LogSummary> floorRows = measured.floor().page(measured.cursor());
 		List<Long> bazaarIds = page.items().stream().map(LogSummary::id).toList();
 		List<Long> floorIds = floorRows.stream().limit(query.limit()).map(LogSummary::id).toList();
 		if (!bazaarIds.equals(floorIds) || (page.nextCursor() != null) != (floorRows.size() > query.limit())) {
-			throw new IllegalStateException(
-					"Bazaar and the floor disagree on '" + search.name() + "': " + bazaarIds + " against " + floorIds);
+			throw new IllegalStateException("Bazaar and the floor disagree on '" + measured.search().name() + "': "
+					+ bazaarIds + " against " + floorIds);
 		}
-		long[] bazaar = new long[ROUNDS * PER_ROUND];
-		long[] floorTimes = new long[ROUNDS * PER_ROUND];
+		long[] bazaar = new long[ROUNDS * MAX_PER_ROUND];
+		long[] floor = new long[ROUNDS * MAX_PER_ROUND];
 		int bazaarCount = 0;
 		int floorCount = 0;
-		long warmUpStarted = System.nanoTime();
-		for (int i = 0; i < WARM_UP && System.nanoTime() - warmUpStarted < SIDE_BUDGET_NANOS; i++) {
-			service.search(identifier, query);
-			floor.page(cursor);
-		}
 		for (int round = 0; round < ROUNDS; round++) {
 			// Turns change who goes first, so that drift hits both.
 			for (int side = 0; side < 2; side++) {
 				boolean bazaarTurn = (side == round % 2);
 				long sideStarted = System.nanoTime();
-				for (int i = 0; i < PER_ROUND && System.nanoTime() - sideStarted < SIDE_BUDGET_NANOS; i++) {
+				for (int i = 0; i < MAX_PER_ROUND
+						&& (i < MIN_PER_ROUND || System.nanoTime() - sideStarted < SIDE_NANOS); i++) {
 					long begin = System.nanoTime();
 					if (bazaarTurn) {
 						service.search(identifier, query);
 						bazaar[bazaarCount++] = System.nanoTime() - begin;
 					}
 					else {
-						floor.page(cursor);
-						floorTimes[floorCount++] = System.nanoTime() - begin;
+						measured.floor().page(measured.cursor());
+						floor[floorCount++] = System.nanoTime() - begin;
 					}
 				}
 			}
 		}
 		double bazaar50 = percentile(bazaar, bazaarCount, 50);
-		double floor50 = percentile(floorTimes, floorCount, 50);
+		double floor50 = percentile(floor, floorCount, 50);
 		double ratio = bazaar50 / floor50;
-		return String.format(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s |",
-				search.name(), deep ? "deep" : "first", bazaarIds.size(), bazaar50, percentile(bazaar, bazaarCount, 90),
-				floor50, percentile(floorTimes, floorCount, 90), ratio, (ratio <= TARGET) ? "met" : "missed",
-				bazaarPlan(query, connection, broker.id(), postgres),
+		Search search = measured.search();
+		return String.format(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.2f | %s | %s | %s |",
+				search.name(), (measured.cursor() != null) ? "deep" : "first", bazaarIds.size(), bazaar50,
+				percentile(bazaar, bazaarCount, 90), floor50, percentile(floor, floorCount, 90), ratio,
+				(ratio <= TARGET) ? "met" : "missed", bazaarPlan(query, connection, measured.broker().id(), postgres),
 				search.ownIndex ? "own: " + search.ideal() : "Bazaar's");
 	}
 
@@ -475,14 +562,14 @@ final class LogSearchScenario {
 	}
 
 	/**
-	 * The floor's statement of a search: one plain JDBC query that looks the broker up by
-	 * its identifier and reads one page by the ideal index.
+	 * The floor's statement of a search: one plain JDBC query, its text written once,
+	 * that reads one page of the broker's logs by the ideal index.
 	 */
 	private static final class FloorQuery {
 
 		private final Search search;
 
-		private final String identifier;
+		private final Broker broker;
 
 		private final Connection connection;
 
@@ -490,23 +577,30 @@ final class LogSearchScenario {
 
 		private final String order;
 
-		FloorQuery(Search search, String identifier, boolean postgres, Connection connection) {
+		private final String first;
+
+		private final String next;
+
+		FloorQuery(Search search, Broker broker, boolean postgres, Connection connection) {
 			this.search = search;
-			this.identifier = identifier;
+			this.broker = broker;
 			this.connection = connection;
 			String table = (search.ownIndex && !postgres) ? FLOOR_TABLE : "communication_log";
-			String ownIndex = (search.ownIndex && postgres) ? " and broker_identifier = '" + identifier + "'" : "";
-			this.from = " from " + table + " where broker_id = (select id from service_broker where identifier = ?)"
-					+ ownIndex + (search.where.isEmpty() ? "" : " and " + search.where);
+			String ownIndex = (search.ownIndex && postgres) ? " and broker_identifier = '" + broker.identifier() + "'"
+					: "";
+			this.from = " from " + table + " where broker_id = ?" + ownIndex
+					+ (search.where.isEmpty() ? "" : " and " + search.where);
 			// The columns before the order are compared with "="; naming them keeps H2 on
 			// the index's order.
 			this.order = " order by " + String.join(" desc, ", search.leading()) + " desc, requested_at desc, id desc";
+			this.first = "select " + COLUMNS + this.from + this.order + " limit ?";
+			this.next = "select " + COLUMNS + this.from + " and requested_at <= ? and (requested_at < ? or id < ?)"
+					+ this.order + " limit ?";
 		}
 
 		List<LogSummary> page(@Nullable LogCursor cursor) throws SQLException {
-			String keyset = (cursor != null) ? " and requested_at <= ? and (requested_at < ? or id < ?)" : "";
 			try (PreparedStatement statement = this.connection
-				.prepareStatement("select " + COLUMNS + this.from + keyset + this.order + " limit ?")) {
+				.prepareStatement((cursor != null) ? this.next : this.first)) {
 				int index = bind(statement);
 				if (cursor != null) {
 					Timestamp at = Timestamp.from(cursor.requestedAt());
@@ -562,7 +656,7 @@ final class LogSearchScenario {
 
 		private int bind(PreparedStatement statement) throws SQLException {
 			int index = 1;
-			statement.setString(index++, this.identifier);
+			statement.setObject(index++, this.broker.id());
 			for (Object param : this.search.params) {
 				statement.setObject(index++, param);
 			}
