@@ -3,6 +3,7 @@ package dev.bazaar.commlog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,9 +50,15 @@ public class CommunicationLogs {
 
 	private final JsonMapper json;
 
+	private final RecentBrokers recentBrokers;
+
+	/** The directory once found: looking it up is a good part of a search's time. */
+	private volatile @Nullable BrokerDirectory directory;
+
 	// The directory is optional so the app starts before the broker module provides it.
 	CommunicationLogs(CommunicationLogRepository repository, ObjectProvider<BrokerDirectory> brokers,
-			TenantAccess access, PlatformTransactionManager transactions, JsonMapper json) {
+			TenantAccess access, PlatformTransactionManager transactions, JsonMapper json,
+			@Value("${bazaar.commlog.broker-lookup-ttl:5s}") Duration brokerLookupTtl) {
 		this.repository = repository;
 		this.brokers = brokers;
 		this.access = access;
@@ -61,6 +69,7 @@ public class CommunicationLogs {
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.json = json;
+		this.recentBrokers = new RecentBrokers(brokerLookupTtl, System::nanoTime);
 	}
 
 	/**
@@ -118,13 +127,23 @@ public class CommunicationLogs {
 	}
 
 	private LoggedBroker readableBroker(String brokerIdentifier) {
-		LoggedBroker broker = Optional.ofNullable(this.brokers.getIfAvailable())
-			.flatMap((directory) -> directory.findByIdentifier(brokerIdentifier))
+		LoggedBroker broker = this.recentBrokers
+			.find(brokerIdentifier,
+					(identifier) -> directory().flatMap((directory) -> directory.findByIdentifier(identifier)))
 			.or(() -> deletedBroker(brokerIdentifier))
 			.filter((found) -> this.access.canSee(found.customerId()))
 			.orElseThrow(() -> new ResourceNotFound("There is no service broker '" + brokerIdentifier + "'"));
 		this.access.requireAdminOf(broker.customerId(), true);
 		return broker;
+	}
+
+	private Optional<BrokerDirectory> directory() {
+		BrokerDirectory found = this.directory;
+		if (found == null) {
+			found = this.brokers.getIfAvailable();
+			this.directory = found;
+		}
+		return Optional.ofNullable(found);
 	}
 
 	/**

@@ -57,6 +57,9 @@ class BazaarBenchmark {
 		if (runs("0007")) {
 			basicAuthenticationWithoutCache(Bazaar.Database.h2());
 		}
+		if (runs("2")) {
+			new LogSearchScenario(this.report).run();
+		}
 		if (runs("4")) {
 			CatalogRefreshScenario.measure(this.report, List.of(Bazaar.Database.h2(), postgres()));
 		}

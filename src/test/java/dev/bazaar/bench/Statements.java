@@ -30,13 +30,20 @@ final class Statements {
 	 */
 	private final Map<String, Counter> bySql = new ConcurrentHashMap<>();
 
+	/** Off while a benchmark measures calls of a few microseconds, on which it weighs. */
+	private volatile boolean counting = true;
+
 	DataSource counting(DataSource target) {
 		return new DelegatingDataSource(target) {
 			@Override
 			public Connection getConnection() throws SQLException {
-				return counting(super.getConnection());
+				return Statements.this.counting ? counting(super.getConnection()) : super.getConnection();
 			}
 		};
+	}
+
+	void counting(boolean on) {
+		this.counting = on;
 	}
 
 	long reads() {

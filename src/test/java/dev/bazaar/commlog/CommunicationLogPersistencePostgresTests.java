@@ -3,8 +3,8 @@ package dev.bazaar.commlog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.bazaar.commlog.internal.CommunicationLogRepository;
 import dev.bazaar.commlog.internal.ScheduledJobs;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommunicationLogPersistencePostgresTests {
 
-	static final UUID BROKER = UUID.fromString("00000000-0000-4000-8000-000000000007");
+	private static final String EXPLAIN = "explain (analyze, costs off, timing off, summary off)";
 
 	@Autowired
 	JdbcClient jdbc;
@@ -45,45 +45,63 @@ class CommunicationLogPersistencePostgresTests {
 	@Autowired
 	Clock clock;
 
-	// Enough logs of enough brokers, with statistics, that the planner weighs indexes
-	// against reading the table as it would in production.
+	// Enough logs of enough brokers, one of them big, with statistics, that the planner
+	// weighs indexes against each other and against reading the table as it would in
+	// production.
 	@BeforeAll
 	void fillTheTable() {
 		this.jdbc
 			.sql("""
-					insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, location,
-					  operation_type, method, url, request_headers, response_code, response_headers, duration_ms,
-					  plan_id, instance_id, request_identity)
-					select now() - n * interval '7 second',
-					  cast(lpad(to_hex(n % 200), 8, '0') || '-0000-4000-8000-000000000007' as uuid), 'b', gen_random_uuid(),
-					  case n % 3 when 0 then null when 1 then 'eu' else 'us' end,
-					  case n % 4 when 0 then 'BIND' when 1 then 'FETCH_CATALOG' when 2 then 'UNBIND' else 'PROVISION_INSTANCE' end,
-					  'PUT', 'https://broker.example/v2/x', '{}', 200 + (n % 5) * 100, '{}', 10,
-					  'plan-' || (n % 50), 'inst-' || (n % 5000), 'id'
-					from generate_series(1, 200000) as n""")
+					insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, %s,
+					  method, url, request_headers, response_headers, duration_ms, request_identity)
+					select now() - n * interval '7 second', %s, 'b', gen_random_uuid(), %s,
+					  'PUT', 'https://broker.example/v2/x', '{}', '{}', 10, 'id'
+					from generate_series(1, 200000) as n""".formatted(SearchPlans.COLUMNS, SearchPlans.brokerOf("n"),
+					SearchPlans.criteriaOf("n")))
 			.update();
 		this.jdbc.sql("analyze communication_log").update();
 	}
 
-	@ParameterizedTest
-	@CsvSource(delimiter = '|', nullValues = "-",
-			value = { "-|-|-|-|-|-", "2026-01-05T00:00:00Z|-|-|-|-|-", "-|BIND|-|-|-|-", "-|-|>=500|-|-|-",
-					"-|-|403|-|-|-", "-|-|-|plan-7|-|-", "-|-|-|-|inst-1207|-", "-|-|-|-|-|eu", "-|-|-|-|-|private",
-					"2026-01-05T00:00:00Z|BIND|5xx|plan-7|inst-1207|eu", "-|UNBIND|-|plan-3|-|-",
-					"2026-01-05T00:00:00Z|-|<300|-|-|private" })
-	void servesEverySearchFromAnIndex(String before, String type, String code, String plan, String instance,
-			String location) {
-		LogQuery query = LogQuery.parse(before, type, code, plan, instance, location, null, null);
-		UUID broker = UUID.fromString("00000007-0000-4000-8000-000000000007");
+	/**
+	 * Each search reads one index in the page's order and stops after the page: no table
+	 * scan, no sort of all the matches, few logs read and dropped; on a deep page too,
+	 * which starts at the cursor in the index. The export reads by an index as well.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dev.bazaar.commlog.SearchPlans#searches")
+	void servesEverySearchFromAnIndexInThePagesOrder(String name, LogQuery query) {
+		String page = SearchPlans.plan(this.jdbc, EXPLAIN,
+				SearchStatement.of(SearchPlans.BROKER, query, LogQuery.DEFAULT_LIMIT + 1));
+		String deep = SearchPlans.plan(this.jdbc, EXPLAIN,
+				SearchStatement.of(SearchPlans.BROKER, SearchPlans.deep(query), LogQuery.DEFAULT_LIMIT + 1));
+		String export = SearchPlans.plan(this.jdbc, "explain", SearchStatement.of(SearchPlans.BROKER, query, null));
 
-		String page = plan(SearchStatement.of(broker, query, LogQuery.DEFAULT_LIMIT + 1));
-		String next = plan(SearchStatement.of(broker,
-				query.after(new LogCursor(Instant.parse("2026-01-04T00:00:00Z"), 1000)), LogQuery.DEFAULT_LIMIT + 1));
-		String export = plan(SearchStatement.of(broker, query, null));
+		assertReadsOneIndexInOrder(page);
+		assertReadsOneIndexInOrder(deep);
+		assertThat(deep).as(deep).containsPattern("(Index|Recheck) Cond: .*requested_at <=");
+		assertThat(export).as(export).contains("Index").doesNotContain("Seq Scan");
+	}
 
-		assertThat(page).contains("Index").doesNotContain("Seq Scan");
-		assertThat(next).contains("Index").doesNotContain("Seq Scan");
-		assertThat(export).contains("Index").doesNotContain("Seq Scan");
+	/**
+	 * An index of the table, read in the page's order, or, for a search that matches only
+	 * a handful of logs (one instance's), read in any order and sorted; never the table.
+	 */
+	private static void assertReadsOneIndexInOrder(String plan) {
+		assertThat(plan).as(plan).containsPattern("(using|on) ix_communication_log_").doesNotContain("Seq Scan");
+		if (plan.contains("Sort") || plan.contains("Bitmap")) {
+			Matcher rows = Pattern.compile("actual rows=(\\d+)").matcher(plan);
+			while (rows.find()) {
+				assertThat(Integer.parseInt(rows.group(1))).as("only a handful of logs sorted: " + plan)
+					.isLessThanOrEqualTo(2 * LogQuery.DEFAULT_LIMIT);
+			}
+		}
+		else {
+			assertThat(plan).as(plan).containsPattern("Index Scan (Backward )?using ix_communication_log_");
+		}
+		Matcher removed = Pattern.compile("Rows Removed by Filter: (\\d+)").matcher(plan);
+		while (removed.find()) {
+			assertThat(Integer.parseInt(removed.group(1))).as(plan).isLessThan(1000);
+		}
 	}
 
 	@Test
@@ -96,22 +114,20 @@ class CommunicationLogPersistencePostgresTests {
 	}
 
 	@Test
-	void findsTheRetentionsOldestLogsByIndex() {
-		String plan = String.join("\n", this.jdbc.sql("""
-				explain select id from communication_log where requested_at < ? order by requested_at limit 1000""")
-			.param(java.sql.Timestamp.from(Instant.parse("2026-01-02T00:00:00Z")))
-			.query(String.class)
-			.list());
+	void findsEachBrokersExpiredLogsByIndex() {
+		String next = String.join("\n", this.jdbc.sql("""
+				explain select broker_id from communication_log where broker_id > ?
+				order by broker_id fetch first 1 rows only""").param(SearchPlans.BROKER).query(String.class).list());
+		String expired = String.join("\n",
+				this.jdbc.sql("""
+						explain select id from communication_log where broker_id = ? and requested_at < ?
+						order by broker_id, requested_at limit 1000""")
+					.params(SearchPlans.BROKER, java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(10))))
+					.query(String.class)
+					.list());
 
-		assertThat(plan).contains("Index");
-	}
-
-	private String plan(SearchStatement search) {
-		List<String> lines = this.jdbc.sql("explain " + search.sql())
-			.params(search.params())
-			.query(String.class)
-			.list();
-		return String.join("\n", lines);
+		assertThat(next).as(next).contains("Index").doesNotContain("Sort");
+		assertThat(expired).as(expired).contains("Index").doesNotContain("Sort");
 	}
 
 }

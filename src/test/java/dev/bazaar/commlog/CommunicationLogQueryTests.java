@@ -1,6 +1,8 @@
 package dev.bazaar.commlog;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 
 import dev.bazaar.shared.FieldMessage;
 import dev.bazaar.shared.InvalidRequest;
@@ -41,6 +43,16 @@ class CommunicationLogQueryTests {
 		LogCursor cursor = new LogCursor(Instant.parse("2026-11-27T10:00:00.123456Z"), 42);
 
 		assertThat(LogCursor.decode(cursor.encode())).isEqualTo(cursor);
+	}
+
+	@Test
+	void readsCursorsOfEarlierVersions() {
+		String earlier = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("2026-11-27T10:00:00.123456Z|42".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(LogCursor.decode(earlier))
+			.isEqualTo(new LogCursor(Instant.parse("2026-11-27T10:00:00.123456Z"), 42));
 	}
 
 	@ParameterizedTest

@@ -3,6 +3,7 @@ package dev.bazaar.commlog.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import dev.bazaar.shared.jdbc.Timestamps;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +37,9 @@ public class CommunicationLogRepository {
 	};
 
 	private static final int FETCH_SIZE = 500;
+
+	private static final String DETAIL_COLUMNS = "request_headers, request_body, response_headers, response_body, "
+			+ "error, request_identity";
 
 	private final JdbcClient jdbc;
 
@@ -82,22 +88,36 @@ public class CommunicationLogRepository {
 	}
 
 	/**
-	 * Deletes up to {@code batch} logs requested before {@code cutoff}, oldest first;
-	 * returns how many it deleted.
+	 * The first broker id, in the order of ids, after {@code after} (or the first at all
+	 * when it is null) that has logs, read from the index that leads with it.
 	 */
-	public int deleteRequestedBefore(Instant cutoff, int batch) {
+	public Optional<UUID> nextBrokerLogged(@Nullable UUID after) {
+		if (after == null) {
+			return this.jdbc.sql("select broker_id from communication_log order by broker_id fetch first 1 rows only")
+				.query(UUID.class)
+				.optional();
+		}
+		return this.jdbc.sql("""
+				select broker_id from communication_log where broker_id > ?
+				order by broker_id fetch first 1 rows only""").param(after).query(UUID.class).optional();
+	}
+
+	/**
+	 * Deletes up to {@code batch} logs of the broker requested before {@code cutoff},
+	 * oldest first; returns how many it deleted.
+	 */
+	public int deleteRequestedBefore(UUID brokerId, Instant cutoff, int batch) {
 		return this.jdbc.sql("""
 				delete from communication_log where id in (
-				  select id from communication_log where requested_at < ? order by requested_at limit ?)""")
-			.params(Timestamps.of(cutoff), batch)
-			.update();
+				  select id from communication_log where broker_id = ? and requested_at < ?
+				  order by broker_id, requested_at limit ?)""").params(brokerId, Timestamps.of(cutoff), batch).update();
 	}
 
 	/** The broker that the newest log with this broker identifier was written for. */
 	public Optional<LoggedBroker> lastBrokerLogged(String brokerIdentifier) {
 		return this.jdbc.sql("""
 				select broker_id, customer_id from communication_log where broker_identifier = ?
-				order by requested_at desc, id desc fetch first 1 rows only""")
+				order by broker_identifier desc, requested_at desc, id desc fetch first 1 rows only""")
 			.param(brokerIdentifier)
 			.query((rs, row) -> new LoggedBroker(rs.getObject("broker_id", UUID.class), brokerIdentifier,
 					rs.getObject("customer_id", UUID.class)))
@@ -105,26 +125,31 @@ public class CommunicationLogRepository {
 	}
 
 	public Optional<CommunicationLog> find(UUID brokerId, long id) {
-		return this.jdbc.sql("select * from communication_log where broker_id = ? and id = ?")
+		return this.jdbc
+			.sql("select " + SearchStatement.SUMMARY_COLUMNS + ", " + DETAIL_COLUMNS
+					+ " from communication_log where broker_id = ? and id = ?")
 			.params(brokerId, id)
 			.query(this::detail)
 			.optional();
 	}
 
+	/**
+	 * Reads the {@link SearchStatement#SUMMARY_COLUMNS} by position: H2 looks a column up
+	 * by name anew for every value, a good part of a search's time.
+	 */
 	private static LogSummary summary(ResultSet rs, int row) throws SQLException {
-		return new LogSummary(rs.getLong("id"), Timestamps.read(rs, "requested_at"),
-				OperationType.valueOf(rs.getString("operation_type")), rs.getString("method"), rs.getString("url"),
-				rs.getObject("response_code", Integer.class), rs.getLong("duration_ms"), rs.getString("plan_id"),
-				rs.getString("instance_id"), rs.getString("location"));
+		return new LogSummary(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+				OperationType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
+				rs.getObject(6, Integer.class), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10));
 	}
 
+	/** Reads the summary columns, then the {@link #DETAIL_COLUMNS}. */
 	private CommunicationLog detail(ResultSet rs, int row) throws SQLException {
 		LogSummary summary = summary(rs, row);
 		return new CommunicationLog(summary.id(), summary.requestedAt(), summary.operationType(), summary.method(),
 				summary.url(), summary.responseCode(), summary.durationMs(), summary.planId(), summary.instanceId(),
-				summary.location(), headers(rs.getString("request_headers")), rs.getString("request_body"),
-				headers(rs.getString("response_headers")), rs.getString("response_body"), rs.getString("error"),
-				rs.getString("request_identity"));
+				summary.location(), headers(rs.getString(11)), rs.getString(12), headers(rs.getString(13)),
+				rs.getString(14), rs.getString(15), rs.getString(16));
 	}
 
 	private Map<String, List<String>> headers(String text) {
