@@ -71,7 +71,7 @@ final class LogSearchScenario {
 
 	private static final long WARM_UP_NANOS = Duration.ofSeconds(2).toNanos();
 
-	private static final int ROUNDS = 4;
+	private static final int ROUNDS = 8;
 
 	private static final int MIN_PER_ROUND = 3;
 
