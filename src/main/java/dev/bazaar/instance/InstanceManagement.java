@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.ServiceBroker;
 import dev.bazaar.catalog.CatalogManagement;
+import dev.bazaar.catalog.DeployedService;
 import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.PlanView;
 import dev.bazaar.instance.InstanceCommands.CreateBinding;
@@ -254,11 +255,7 @@ public class InstanceManagement {
 	/** The instance with the names people read. */
 	public InstanceView describe(ServiceInstance instance) {
 		Deployment deployment = new Deployment(instance.brokerId(), instance.deployment());
-		var service = this.catalogs.catalog(deployment)
-			.flatMap((catalog) -> catalog.services()
-				.stream()
-				.filter((s) -> s.id().equals(instance.serviceId()))
-				.findFirst());
+		var service = this.catalogs.service(List.of(deployment), instance.serviceId()).map(DeployedService::service);
 		String planName = service
 			.flatMap((s) -> s.plans().stream().filter((p) -> p.id().equals(instance.planId())).findFirst())
 			.map(PlanView::name)

@@ -2,9 +2,11 @@ package dev.bazaar.instance.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.catalog.CatalogManagement;
+import dev.bazaar.catalog.DeployedService;
 import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.PlanView;
 import dev.bazaar.catalog.ServiceView;
@@ -59,11 +61,8 @@ class BrokerGateway {
 
 	/** The instance's service offering as the catalog knows it. */
 	@Nullable ServiceView service(ServiceInstance instance) {
-		return this.catalogs.catalog(deployment(instance))
-			.flatMap((catalog) -> catalog.services()
-				.stream()
-				.filter((service) -> service.id().equals(instance.serviceId()))
-				.findFirst())
+		return this.catalogs.service(List.of(deployment(instance)), instance.serviceId())
+			.map(DeployedService::service)
 			.orElse(null);
 	}
 
