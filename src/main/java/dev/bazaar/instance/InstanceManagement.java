@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.bazaar.shared.RandomUuids;
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.ServiceBroker;
 import dev.bazaar.catalog.CatalogManagement;
@@ -104,7 +105,7 @@ public class InstanceManagement {
 		Instant now = this.clock.instant();
 		LastOperation operation = new LastOperation(OperationKind.CREATE, OperationState.IN_PROGRESS,
 				"Asking the broker to provision the instance", now);
-		ServiceInstance instance = new ServiceInstance(UUID.randomUUID(), displayName, project.customerId(),
+		ServiceInstance instance = new ServiceInstance(RandomUuids.next(), displayName, project.customerId(),
 				project.id(), offered.marketplace(), offered.brokerId(), offered.deployment(), offered.service().id(),
 				offered.plan().id(), params, OperationState.IN_PROGRESS, operation, null, now);
 		InstanceContext context = new InstanceContext(customerIdentifier, project.identifier(),
@@ -169,7 +170,7 @@ public class InstanceManagement {
 		}
 		String params = this.parameters.forBind(plan, command.parameters());
 		Instant now = this.clock.instant();
-		ServiceBinding binding = new ServiceBinding(UUID.randomUUID(), id, displayName, params,
+		ServiceBinding binding = new ServiceBinding(RandomUuids.next(), id, displayName, params,
 				OperationState.IN_PROGRESS,
 				new LastOperation(OperationKind.CREATE, OperationState.IN_PROGRESS, "Asking the broker to bind", now),
 				null, now);

@@ -49,6 +49,11 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 		}
 	}
 
+	/** Whether the headers arrived and the body is being read. */
+	boolean answered() {
+		return this.current != null;
+	}
+
 	boolean expired() {
 		return this.expired;
 	}

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -80,15 +79,17 @@ public class OsbClient implements DisposableBean {
 
 	private OsbResponse send(OutgoingRequest sent, long started) {
 		// The blocking send: sendAsync hands each answer to CompletableFuture's default
-		// executor, which starts a thread per call on machines of one or two CPUs.
-		// The response timeout ends once headers arrive; the deadline also bounds a body
-		// that trickles in.
-		Duration deadline = this.properties.connectTimeout().plus(this.properties.responseTimeout());
+		// executor, which starts a thread per call on machines of one or two CPUs. The
+		// time limits are kept by Bazaar's timer (ExchangeDeadline), not by the request's
+		// timeout, whose timers all go through the client's one lock.
 		CappedBodyHandler body = new CappedBodyHandler(this.properties.maxResponseSize().toBytes());
-		ScheduledFuture<?> expiry = this.deadlines.schedule(body::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
+		ExchangeDeadline deadline = ExchangeDeadline.start(body, this.deadlines, this.properties.responseTimeout(),
+				this.properties.connectTimeout());
 		try {
-			return answered(this.clients.forDevelopmentMode(sent.endpoint().developmentMode())
-				.send(sent.toHttpRequest(this.properties.responseTimeout()), body), started);
+			HttpResponse<byte[]> response = this.clients.forDevelopmentMode(sent.endpoint().developmentMode())
+				.send(sent.toHttpRequest(), body);
+			deadline.finish();
+			return answered(response, started);
 		}
 		catch (IllegalArgumentException ex) {
 			return new Failed(FailureKind.IO,
@@ -96,12 +97,17 @@ public class OsbClient implements DisposableBean {
 					elapsed(started));
 		}
 		catch (IOException ex) {
+			deadline.finish();
 			if (body.expired()) {
-				return this.failures.timeout(deadline, "connect and response timeouts together", elapsed(started));
+				return this.failures.timeout(bothTimeouts(), "connect and response timeouts together",
+						elapsed(started));
 			}
 			return this.failures.explain(ex, sent.url(), elapsed(started));
 		}
 		catch (InterruptedException ex) {
+			if (deadline.finish()) {
+				return this.failures.timeout(this.properties.responseTimeout(), "response timeout", elapsed(started));
+			}
 			Thread.currentThread().interrupt();
 			return new Failed(FailureKind.IO, "Bazaar was interrupted while waiting for the broker (shutting down?)",
 					elapsed(started));
@@ -111,8 +117,12 @@ public class OsbClient implements DisposableBean {
 			return this.failures.explain(ex, sent.url(), elapsed(started));
 		}
 		finally {
-			expiry.cancel(false);
+			deadline.finish();
 		}
+	}
+
+	private Duration bothTimeouts() {
+		return this.properties.connectTimeout().plus(this.properties.responseTimeout());
 	}
 
 	@Override

@@ -5,13 +5,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import dev.bazaar.shared.RandomUuids;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +28,7 @@ record OutgoingRequest(Instant requestedAt, BrokerEndpoint endpoint, OsbRequest 
 		Map<String, List<String>> headers, String requestIdentity) {
 
 	static OutgoingRequest of(BrokerEndpoint endpoint, OsbRequest request, Instant requestedAt) {
-		String identity = UUID.randomUUID().toString();
+		String identity = RandomUuids.next().toString();
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		headers.put("X-Broker-API-Version", List.of(OsbClient.API_VERSION));
 		headers.put("Authorization", List.of(basic(endpoint.username(), endpoint.password())));
@@ -45,8 +44,9 @@ record OutgoingRequest(Instant requestedAt, BrokerEndpoint endpoint, OsbRequest 
 	}
 
 	/** The JDK request; fails with IllegalArgumentException for a malformed URL. */
-	HttpRequest toHttpRequest(Duration responseTimeout) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.url)).timeout(responseTimeout);
+	/** The request to send; without a timeout, which {@link ExchangeDeadline} keeps. */
+	HttpRequest toHttpRequest() {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.url));
 		this.headers.forEach((name, values) -> values.forEach((value) -> builder.header(name, value)));
 		String body = this.request.body();
 		return builder

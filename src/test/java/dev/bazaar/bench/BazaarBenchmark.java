@@ -2,6 +2,7 @@ package dev.bazaar.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
  * on H2 and PostgreSQL, each beside its floor. Not a test: run by
  * {@code ./mvnw -Pbench verify} only; {@code -Dbench.seconds} (default 3) sets the length
  * of one measured run of scenarios 1 and 3, {@code -Dbench.rounds} (default 2) how often
- * Bazaar and floor alternate; {@code -Dbench.quick=true} runs scenario 1 on H2 only and
- * writes nothing.
+ * Bazaar and floor alternate; {@code -Dbench.quick=true} runs scenario 1 on H2 only,
+ * without scenario 3, and writes nothing ({@code -Dbench.quick=postgres}: on PostgreSQL
+ * only).
  */
 class BazaarBenchmark {
 
@@ -26,10 +28,17 @@ class BazaarBenchmark {
 
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
 
-	private static final List<Integer> CLIENTS = List.of(1, 16, 64);
+	/**
+	 * The numbers of concurrent clients of scenario 1, e.g. {@code -Dbench.clients=16}.
+	 */
+	private static final List<Integer> CLIENTS = Arrays
+		.stream(System.getProperty("bench.clients", "1,16,64").split("\\s*,\\s*"))
+		.map(Integer::valueOf)
+		.toList();
 
 	/** Only scenario 1 on H2, for profiling. */
-	private static final boolean QUICK = Boolean.getBoolean("bench.quick");
+	private static final String QUICK = "false".equals(System.getProperty("bench.quick", "false")) ? null
+			: System.getProperty("bench.quick");
 
 	/**
 	 * The scenarios to run, e.g. {@code -Dbench.scenarios=2,4} (default 1 to 6); scenario
@@ -45,8 +54,8 @@ class BazaarBenchmark {
 	@Test
 	void measure() throws Exception {
 		this.report.machine(method());
-		if (QUICK) {
-			brokerCallPath(Bazaar.Database.h2());
+		if (QUICK != null) {
+			brokerCallPath("postgres".equals(QUICK) ? postgres() : Bazaar.Database.h2());
 			return;
 		}
 		if (runs("1")) {
@@ -105,8 +114,19 @@ class BazaarBenchmark {
 				for (int i = 0; i < CLIENTS.size(); i++) {
 					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][2], false);
 				}
+				this.report.line("");
+				this.report.line("CPU per provision without the JIT compiler's (still compiling in the runs, mostly "
+						+ "Bazaar's large code) and, for Bazaar and the served floor, without the load generator's "
+						+ "(the client threads sending HTTP; the floor's clients do the floor's work, so theirs stays):");
+				this.report.line("");
+				this.report.ownCostHeader();
+				for (int i = 0; i < CLIENTS.size(); i++) {
+					this.report.ownCost(CLIENTS.get(i), results[i][0], results[i][2], results[i][1]);
+				}
 				statementsOfOneProvision(database, bazaar);
-				logging(database, bazaar, floor);
+				if (QUICK == null) {
+					logging(database, bazaar, floor);
+				}
 			}
 		}
 	}

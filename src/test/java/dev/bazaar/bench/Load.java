@@ -1,6 +1,7 @@
 package dev.bazaar.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * throughput, process CPU time per operation and latency percentiles.
  */
 final class Load {
+
+	private static final ThreadMXBean threadsBean = ManagementFactory.getThreadMXBean();
 
 	private static final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
@@ -29,8 +32,10 @@ final class Load {
 	static Result run(int clients, Duration duration, Operation operation) {
 		AtomicLong sequence = new AtomicLong();
 		AtomicLong failures = new AtomicLong();
+		AtomicLong clientCpu = new AtomicLong();
 		List<long[]> latencies = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
+		ThreadCpu threadsBefore = ThreadCpu.now();
 		long cpuBefore = os.getProcessCpuTime();
 		long started = System.nanoTime();
 		long deadline = started + duration.toNanos();
@@ -38,6 +43,7 @@ final class Load {
 			long[][] mine = { new long[1024] };
 			int[] count = { 0 };
 			Thread thread = new Thread(() -> {
+				long ownBefore = threadsBean.getCurrentThreadCpuTime();
 				while (System.nanoTime() < deadline) {
 					long begin = System.nanoTime();
 					if (!attempt(operation, sequence.incrementAndGet())) {
@@ -48,6 +54,7 @@ final class Load {
 					}
 					mine[0][count[0]++] = System.nanoTime() - begin;
 				}
+				clientCpu.addAndGet(threadsBean.getCurrentThreadCpuTime() - ownBefore);
 				synchronized (latencies) {
 					latencies.add(Arrays.copyOf(mine[0], count[0]));
 				}
@@ -60,7 +67,8 @@ final class Load {
 		}
 		long wall = System.nanoTime() - started;
 		long cpu = os.getProcessCpuTime() - cpuBefore;
-		return new Result(merge(latencies), wall, cpu, failures.get(), 0, 0);
+		long jit = ThreadCpu.now().since(threadsBefore).getOrDefault("JIT", 0L) * 1_000_000;
+		return new Result(merge(latencies), wall, cpu, failures.get(), 0, 0, clientCpu.get(), jit);
 	}
 
 	private static boolean attempt(Operation operation, long sequence) {
@@ -88,11 +96,16 @@ final class Load {
 		return all;
 	}
 
-	/** What came of one or more runs: sorted latencies, wall and CPU nanoseconds. */
-	record Result(long[] latencies, long wallNanos, long cpuNanos, long failures, long reads, long writes) {
+	/**
+	 * What came of one or more runs: sorted latencies, wall and CPU nanoseconds (the
+	 * whole process's, the client threads' and the JIT compiler's).
+	 */
+	record Result(long[] latencies, long wallNanos, long cpuNanos, long failures, long reads, long writes,
+			long clientCpuNanos, long jitNanos) {
 
 		Result withStatements(long reads, long writes) {
-			return new Result(this.latencies, this.wallNanos, this.cpuNanos, this.failures, reads, writes);
+			return new Result(this.latencies, this.wallNanos, this.cpuNanos, this.failures, reads, writes,
+					this.clientCpuNanos, this.jitNanos);
 		}
 
 		/** SQL statements per operation, as "reads + writes"; floor: 0 + 3. */
@@ -117,6 +130,16 @@ final class Load {
 			return this.cpuNanos / 1e3 / Math.max(1, operations());
 		}
 
+		/**
+		 * Process CPU time per operation without the JIT compiler's, and without the
+		 * client threads' when they only send requests to a server in this process (not
+		 * when they do the work themselves, as the floor's do), in microseconds.
+		 */
+		double ownCpuMicros(boolean clientsOnlySend) {
+			long own = this.cpuNanos - this.jitNanos - (clientsOnlySend ? this.clientCpuNanos : 0);
+			return own / 1e3 / Math.max(1, operations());
+		}
+
 		/** A latency percentile in milliseconds. */
 		double percentileMillis(double p) {
 			if (this.latencies.length == 0) {
@@ -131,7 +154,8 @@ final class Load {
 			System.arraycopy(other.latencies, 0, all, this.latencies.length, other.latencies.length);
 			Arrays.sort(all);
 			return new Result(all, this.wallNanos + other.wallNanos, this.cpuNanos + other.cpuNanos,
-					this.failures + other.failures, this.reads + other.reads, this.writes + other.writes);
+					this.failures + other.failures, this.reads + other.reads, this.writes + other.writes,
+					this.clientCpuNanos + other.clientCpuNanos, this.jitNanos + other.jitNanos);
 		}
 
 	}

@@ -69,6 +69,26 @@ final class Report {
 				target));
 	}
 
+	void ownCostHeader() {
+		line("| Clients | floor µs | floor + inbound HTTP µs | Bazaar µs | Bazaar ÷ floor | Bazaar ÷ floor + inbound "
+				+ "| Bazaar's JIT µs | Bazaar's clients µs |");
+		line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+	}
+
+	/**
+	 * CPU per provision without the JIT compiler, and without the load generator where it
+	 * only sends HTTP ({@code served} and {@code bazaar}).
+	 */
+	void ownCost(int clients, Load.Result floor, Load.Result served, Load.Result bazaar) {
+		double floorOwn = floor.ownCpuMicros(false);
+		double servedOwn = served.ownCpuMicros(true);
+		double bazaarOwn = bazaar.ownCpuMicros(true);
+		double operations = Math.max(1, bazaar.operations());
+		line(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f |", clients, floorOwn,
+				servedOwn, bazaarOwn, bazaarOwn / floorOwn, bazaarOwn / servedOwn, bazaar.jitNanos() / 1e3 / operations,
+				bazaar.clientCpuNanos() / 1e3 / operations));
+	}
+
 	void write(Path file) throws IOException {
 		String figures = START + "\n" + String.join("\n", this.lines) + "\n" + END;
 		String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Benchmarks\n\n";

@@ -155,6 +155,27 @@ class OsbClientTests {
 
 		assertFailure(response, FailureKind.TIMEOUT, "did not answer within 2 s (response timeout)");
 		assertThat(response.durationMs()).isLessThan(4000);
+		// The deadline interrupted the waiting caller: that must not outlive the call.
+		assertThat(Thread.currentThread().isInterrupted()).isFalse();
+		broker.stubFor(get("/v2/catalog").willReturn(aResponse().withStatus(200).withBody("{}")));
+		assertThat(this.client.exchange(endpoint(broker.baseUrl(), "secret"), OsbRequest.fetchCatalog()))
+			.isInstanceOf(Answered.class);
+	}
+
+	@Test
+	void leavesAnInterruptFromElsewhereToTheCaller() {
+		broker.stubFor(get("/v2/catalog").willReturn(aResponse().withStatus(200).withFixedDelay(1000)));
+		Thread.currentThread().interrupt();
+		try {
+			OsbResponse response = this.client.exchange(endpoint(broker.baseUrl(), "secret"),
+					OsbRequest.fetchCatalog());
+
+			assertFailure(response, FailureKind.IO, "interrupted while waiting for the broker");
+			assertThat(Thread.currentThread().isInterrupted()).isTrue();
+		}
+		finally {
+			Thread.interrupted();
+		}
 	}
 
 	@Test

@@ -1,5 +1,12 @@
 package dev.bazaar.tenancy;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -72,6 +79,26 @@ class TenancyApiTests {
 		Reply reply = Api.anonymous(this.port).post("/api/customers", Map.of("identifier", "x", "displayName", "X"));
 		assertProblem(reply, 401);
 		assertThat(reply.json().get("detail").asString()).contains("HTTP Basic");
+	}
+
+	@Test
+	void keepsNoSessionBetweenApiRequests() throws Exception {
+		// A client that keeps cookies: a signed-in request must not leave one that signs
+		// in
+		// the next request, which brings no credentials.
+		HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		URI locations = URI.create("http://localhost:" + this.port + "/api/locations");
+		String basic = "Basic " + Base64.getEncoder().encodeToString("admin:admin-password".getBytes());
+
+		HttpResponse<String> signedIn = client
+			.send(HttpRequest.newBuilder(locations).header("Authorization", basic).build(), BodyHandlers.ofString());
+		HttpResponse<String> next = client.send(HttpRequest.newBuilder(locations).build(), BodyHandlers.ofString());
+
+		assertThat(signedIn.statusCode()).isEqualTo(200);
+		assertThat(signedIn.headers().allValues("Set-Cookie")).isEmpty();
+		assertThat(next.statusCode()).isEqualTo(401);
+		assertThat(next.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Bazaar\"");
+		assertThat(next.headers().allValues("Set-Cookie")).isEmpty();
 	}
 
 	@Test

@@ -26,6 +26,12 @@ public class SecretCipher {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/**
+	 * A cipher per thread, initialized anew for every value: looking one up costs more
+	 * than decrypting a password, which every broker call does.
+	 */
+	private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(SecretCipher::newCipher);
+
 	public SecretCipher(SecretKey key) {
 		this.key = key;
 	}
@@ -34,7 +40,7 @@ public class SecretCipher {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			this.random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = CIPHERS.get();
 			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, nonce));
 			byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[nonce.length + sealed.length];
@@ -53,7 +59,7 @@ public class SecretCipher {
 		}
 		try {
 			byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = CIPHERS.get();
 			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
 			byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
 			return new String(plain, StandardCharsets.UTF_8);
@@ -61,6 +67,15 @@ public class SecretCipher {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(
 					"A stored secret cannot be decrypted: is bazaar.crypto.key the key it was encrypted with?", ex);
+		}
+	}
+
+	private static Cipher newCipher() {
+		try {
+			return Cipher.getInstance("AES/GCM/NoPadding");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("AES/GCM is not available", ex);
 		}
 	}
 

@@ -16,11 +16,11 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * HTTP Basic, stateless and without CSRF, for the JSON API under {@code /api}; form login
@@ -64,12 +64,18 @@ class SecurityConfiguration {
 						"Send the HTTP Basic credentials of a Bazaar user")))
 			.exceptionHandling((handling) -> handling.accessDeniedHandler(
 					(request, response, ex) -> problem(response, 403, "Forbidden", "Your role does not allow this")))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless: the authentication lives for the request only; no session to
+			// manage or log out of, no request to save for after a sign-in, no anonymous
+			// user (a request without credentials is refused), no servlet API wrapper
+			// (the code reads the user from the security context).
+			.securityContext(
+					(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.sessionManagement((sessions) -> sessions.disable())
 			.csrf((csrf) -> csrf.disable())
-			// Stateless: no request to save for after a sign-in, no session to log out
-			// of.
 			.requestCache((cache) -> cache.disable())
 			.logout((logout) -> logout.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.servletApi((servletApi) -> servletApi.disable())
 			.build();
 	}
 
