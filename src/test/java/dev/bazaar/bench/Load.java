@@ -36,6 +36,7 @@ final class Load {
 		List<long[]> latencies = new ArrayList<>();
 		List<Thread> threads = new ArrayList<>();
 		ThreadCpu threadsBefore = ThreadCpu.now();
+		long allocatedBefore = allocated();
 		long cpuBefore = os.getProcessCpuTime();
 		long started = System.nanoTime();
 		long deadline = started + duration.toNanos();
@@ -68,7 +69,13 @@ final class Load {
 		long wall = System.nanoTime() - started;
 		long cpu = os.getProcessCpuTime() - cpuBefore;
 		long jit = ThreadCpu.now().since(threadsBefore).getOrDefault("JIT", 0L) * 1_000_000;
-		return new Result(merge(latencies), wall, cpu, failures.get(), 0, 0, clientCpu.get(), jit);
+		return new Result(merge(latencies), wall, cpu, failures.get(), 0, 0, clientCpu.get(), jit,
+				allocated() - allocatedBefore);
+	}
+
+	/** Bytes allocated on the heap by all threads so far, the ended ones included. */
+	private static long allocated() {
+		return ((com.sun.management.ThreadMXBean) threadsBean).getTotalThreadAllocatedBytes();
 	}
 
 	private static boolean attempt(Operation operation, long sequence) {
@@ -101,11 +108,11 @@ final class Load {
 	 * whole process's, the client threads' and the JIT compiler's).
 	 */
 	record Result(long[] latencies, long wallNanos, long cpuNanos, long failures, long reads, long writes,
-			long clientCpuNanos, long jitNanos) {
+			long clientCpuNanos, long jitNanos, long allocatedBytes) {
 
 		Result withStatements(long reads, long writes) {
 			return new Result(this.latencies, this.wallNanos, this.cpuNanos, this.failures, reads, writes,
-					this.clientCpuNanos, this.jitNanos);
+					this.clientCpuNanos, this.jitNanos, this.allocatedBytes);
 		}
 
 		/** SQL statements per operation, as "reads + writes"; floor: 0 + 3. */
@@ -140,6 +147,11 @@ final class Load {
 			return own / 1e3 / Math.max(1, operations());
 		}
 
+		/** Heap bytes allocated per operation by the whole process, in kilobytes. */
+		double allocatedKb() {
+			return this.allocatedBytes / 1e3 / Math.max(1, operations());
+		}
+
 		/** A latency percentile in milliseconds. */
 		double percentileMillis(double p) {
 			if (this.latencies.length == 0) {
@@ -155,7 +167,8 @@ final class Load {
 			Arrays.sort(all);
 			return new Result(all, this.wallNanos + other.wallNanos, this.cpuNanos + other.cpuNanos,
 					this.failures + other.failures, this.reads + other.reads, this.writes + other.writes,
-					this.clientCpuNanos + other.clientCpuNanos, this.jitNanos + other.jitNanos);
+					this.clientCpuNanos + other.clientCpuNanos, this.jitNanos + other.jitNanos,
+					this.allocatedBytes + other.allocatedBytes);
 		}
 
 	}

@@ -71,8 +71,8 @@ final class Report {
 
 	void ownCostHeader() {
 		line("| Clients | floor µs | floor + inbound HTTP µs | Bazaar µs | Bazaar ÷ floor | Bazaar ÷ floor + inbound "
-				+ "| Bazaar's JIT µs | Bazaar's clients µs |");
-		line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+				+ "| Bazaar's JIT µs | Bazaar's clients µs | kB allocated: floor, + inbound, Bazaar |");
+		line("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 	}
 
 	/**
@@ -84,9 +84,10 @@ final class Report {
 		double servedOwn = served.ownCpuMicros(true);
 		double bazaarOwn = bazaar.ownCpuMicros(true);
 		double operations = Math.max(1, bazaar.operations());
-		line(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f |", clients, floorOwn,
-				servedOwn, bazaarOwn, bazaarOwn / floorOwn, bazaarOwn / servedOwn, bazaar.jitNanos() / 1e3 / operations,
-				bazaar.clientCpuNanos() / 1e3 / operations));
+		line(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f | %.0f, %.0f, %.0f |",
+				clients, floorOwn, servedOwn, bazaarOwn, bazaarOwn / floorOwn, bazaarOwn / servedOwn,
+				bazaar.jitNanos() / 1e3 / operations, bazaar.clientCpuNanos() / 1e3 / operations, floor.allocatedKb(),
+				served.allocatedKb(), bazaar.allocatedKb()));
 	}
 
 	void write(Path file) throws IOException {
