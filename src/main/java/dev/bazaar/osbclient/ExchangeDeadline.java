@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The time limits of one blocking exchange, kept by Bazaar's own timer instead of the JDK
  * client's request timeout: every such timeout registers and cancels a timer under the
  * client's one lock, which its selector thread holds while it purges them, so that
- * concurrent calls queue behind each other (docs/adr, "broker calls keep their own time
- * limits").
+ * concurrent calls queue behind each other (ADR 0011).
  * <p>
  * When the response timeout passes before the headers arrive, the calling thread is
  * interrupted, which makes the JDK client cancel the exchange; once the headers are in,
