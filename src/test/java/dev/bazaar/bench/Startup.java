@@ -17,24 +17,26 @@ import dev.bazaar.support.Api;
 
 /**
  * Scenario 6: Bazaar started as a process of its own ({@code java -cp ...
- * BazaarApplication}, no JVM options), timed from process start to health UP; its
- * resident memory and heap after a full GC, idle and after a provision load.
+ * BazaarApplication}, no JVM options unless given), timed from process start to health
+ * UP; its resident memory and heap after a full GC, idle and after a provision load.
  */
 final class Startup {
 
 	private Startup() {
 	}
 
-	static Figures measure(Bazaar.Database database, FastBroker broker, Duration load) throws Exception {
+	static Figures measure(Bazaar.Database database, FastBroker broker, Duration load, List<String> jvmOptions)
+			throws Exception {
 		int port = freePort();
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), "dev.bazaar.BazaarApplication", "--server.port=" + port,
-						"--bazaar.crypto.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-						"--bazaar.crypto.generate-key-file=false", "--bazaar.admin.password=admin-password",
-						"--bazaar.example-broker.enabled=false", "--spring.datasource.url=" + database.url(),
-						"--spring.datasource.username=" + database.username(),
-						"--spring.datasource.password=" + database.password()));
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.bazaar.BazaarApplication",
+				"--server.port=" + port, "--bazaar.crypto.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+				"--bazaar.crypto.generate-key-file=false", "--bazaar.admin.password=admin-password",
+				"--bazaar.example-broker.enabled=false", "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password()));
 		File log = Files.createTempFile("bazaar-startup-", ".log").toFile();
 		long started = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -53,7 +55,8 @@ final class Startup {
 									+ FastBroker.PLAN_ID + "\",\"displayName\":\"s6-" + sequence + "\"}")
 					.status() == 201);
 			Memory loaded = memory(process.pid());
-			return new Figures(database.name(), upMillis, idle, loaded, result.operations());
+			return new Figures(database.name(), String.join(" ", jvmOptions), upMillis, idle, loaded,
+					result.operations(), result.percentileMillis(99));
 		}
 		finally {
 			process.destroy();
@@ -66,8 +69,15 @@ final class Startup {
 	private static Memory memory(long pid) throws Exception {
 		jcmd(pid, "GC.run");
 		String heap = jcmd(pid, "GC.heap_info");
-		Matcher used = Pattern.compile("used (\\d+)K").matcher(heap);
-		long heapKb = used.find() ? Long.parseLong(used.group(1)) : -1;
+		// G1 has one "garbage-first heap" line, the serial collector a line per
+		// generation.
+		long heapKb = 0;
+		for (String line : heap.split("\n")) {
+			Matcher used = Pattern.compile("used (\\d+)K").matcher(line);
+			if ((line.contains(" heap ") || line.contains(" generation ")) && used.find()) {
+				heapKb += Long.parseLong(used.group(1));
+			}
+		}
 		long rssKb = -1;
 		for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
 			if (line.startsWith("VmRSS:")) {
@@ -97,7 +107,8 @@ final class Startup {
 	record Memory(long rssMb, long heapMb) {
 	}
 
-	record Figures(String database, long upMillis, Memory idle, Memory loaded, long provisions) {
+	record Figures(String database, String jvmOptions, long upMillis, Memory idle, Memory loaded, long provisions,
+			double p99Millis) {
 	}
 
 }
