@@ -12,6 +12,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.bazaar.commlog.internal.CommunicationLogRepository;
+import dev.bazaar.commlog.internal.LogBodies;
 import dev.bazaar.commlog.internal.ScheduledJobs;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,8 @@ public class LogRetention {
 
 	private final CommunicationLogRepository repository;
 
+	private final LogBodies bodies;
+
 	private final ScheduledJobs jobs;
 
 	private final Clock clock;
@@ -44,11 +47,12 @@ public class LogRetention {
 
 	private final int batchSize;
 
-	LogRetention(CommunicationLogRepository repository, ScheduledJobs jobs, Clock clock,
+	LogRetention(CommunicationLogRepository repository, LogBodies bodies, ScheduledJobs jobs, Clock clock,
 			@Value("${bazaar.commlog.retention:90d}") Duration retention,
 			@Value("${bazaar.commlog.cleanup-interval:1h}") Duration interval,
 			@Value("${bazaar.commlog.cleanup-batch-size:1000}") int batchSize) {
 		this.repository = repository;
+		this.bodies = bodies;
 		this.jobs = jobs;
 		this.clock = clock;
 		this.retention = retention;
@@ -77,6 +81,16 @@ public class LogRetention {
 			return OptionalInt.empty();
 		}
 		Instant cutoff = now.minus(this.retention);
+		int deleted = deleteLogs(cutoff);
+		int bodies = deleteBodies(cutoff);
+		if (deleted > 0 || bodies > 0) {
+			logger.info("Deleted " + deleted + " communication logs requested before " + cutoff + ", and " + bodies
+					+ " bodies no log uses any more");
+		}
+		return OptionalInt.of(deleted);
+	}
+
+	private int deleteLogs(Instant cutoff) {
 		int deleted = 0;
 		// Broker by broker, by the index the searches use: an index on the time alone
 		// would lure PostgreSQL's planner away from those in searches of big brokers.
@@ -90,10 +104,22 @@ public class LogRetention {
 			while (batch == this.batchSize);
 			broker = this.repository.nextBrokerLogged(broker.get());
 		}
-		if (deleted > 0) {
-			logger.info("Deleted " + deleted + " communication logs requested before " + cutoff);
+		return deleted;
+	}
+
+	/**
+	 * After the logs: the bodies that only expired logs used (ADR 0010), by their last
+	 * use, without looking for the logs that use them.
+	 */
+	private int deleteBodies(Instant cutoff) {
+		int deleted = 0;
+		int batch;
+		do {
+			batch = this.bodies.deleteUnusedBefore(cutoff, this.batchSize);
+			deleted += batch;
 		}
-		return OptionalInt.of(deleted);
+		while (batch == this.batchSize);
+		return deleted;
 	}
 
 }

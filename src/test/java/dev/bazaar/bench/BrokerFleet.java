@@ -202,6 +202,19 @@ final class BrokerFleet {
 			.update();
 	}
 
+	/** What the communication logs of the fleet's brokers hold. */
+	Bodies bodies() {
+		return this.jdbc.sql("""
+				select count(*) as logs, coalesce(sum(length(response_body)), 0) as inline_chars,
+				  (select count(*) from log_body) as shared,
+				  (select coalesce(sum(length(body)), 0) from log_body) as shared_chars
+				from communication_log l join service_broker b on b.id = l.broker_id where b.customer_id = ?""")
+			.param(this.customerId)
+			.query((rs, row) -> new Bodies(rs.getLong("logs"), rs.getLong("inline_chars"), rs.getLong("shared"),
+					rs.getLong("shared_chars")))
+			.single();
+	}
+
 	long rows(String table) {
 		return this.jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
@@ -216,6 +229,13 @@ final class BrokerFleet {
 		if (ran != count || failed > 0) {
 			throw new IllegalStateException("Refreshed " + ran + " of " + count + " brokers, " + failed + " failed");
 		}
+	}
+
+	/**
+	 * The fleet's logs, the characters of bodies in their rows, and the bodies stored
+	 * once (of any broker: the warm-up's too).
+	 */
+	record Bodies(long logs, long inlineChars, long shared, long sharedChars) {
 	}
 
 	/**

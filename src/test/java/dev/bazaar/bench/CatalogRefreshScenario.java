@@ -1,6 +1,8 @@
 package dev.bazaar.bench;
 
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +84,9 @@ final class CatalogRefreshScenario {
 				.collect(Collectors.toSet());
 			fleet.seed(brokers, FIRST, changing);
 			progress(started, "seeded");
+			// The seeded brokers' catalogs are new to the communication logs: their
+			// bodies are stored in this cycle, and only referred to in the next ones.
+			BrokerFleet.Cycle newBodies = fleet.refresh("Bazaar, nothing changed, bodies new to the logs");
 			BrokerFleet.Cycle unchanged = fleet.refresh("Bazaar, nothing changed");
 			Floored unchangedFloor = floor(BROKERS, () -> floor.cycle(all, CONCURRENCY, false));
 			bazaar.logging(false);
@@ -101,6 +106,7 @@ final class CatalogRefreshScenario {
 			floorLine("floor, first cycle (GET, parse, batch insert)", firstFloor);
 			line(first, plansInserted);
 			floorLine("floor, GET and parse", unchangedFloor);
+			line(newBodies, 0);
 			line(unchanged, 0);
 			line(unlogged, 0);
 			line(changed, 0);
@@ -112,6 +118,8 @@ final class CatalogRefreshScenario {
 					+ " of Bazaar's requests at once (`bazaar.catalog.refresh-concurrency` " + CONCURRENCY + ").");
 			this.report.line("");
 			statements(unchanged);
+			this.report.line("");
+			storage(fleet, brokers);
 			this.report.line("");
 			this.report.line(String.format(Locale.ROOT, "Scenario 4 on %s took %.0f s in all.", database.name(),
 					(System.nanoTime() - started) / 1e9));
@@ -193,6 +201,30 @@ final class CatalogRefreshScenario {
 		unchanged.bySql()
 			.forEach((sql, count) -> this.report.line(String.format(Locale.ROOT, "| %.2f | `%s` |",
 					count / (double) unchanged.refreshes(), (sql.length() > 110) ? sql.substring(0, 110) + "…" : sql)));
+	}
+
+	/**
+	 * What the logs of all these cycles hold, and what a stored catalog body costs to
+	 * hash (ADR 0010).
+	 */
+	private void storage(BrokerFleet fleet, CatalogBrokers brokers) throws Exception {
+		BrokerFleet.Bodies bodies = fleet.bodies();
+		String body = brokers.catalog(0).substring(0, 64 * 1024);
+		MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+		for (int i = 0; i < 200; i++) {
+			sha256.digest(body.getBytes(StandardCharsets.UTF_8));
+		}
+		int hashes = 2000;
+		long started = System.nanoTime();
+		for (int i = 0; i < hashes; i++) {
+			sha256.digest(body.getBytes(StandardCharsets.UTF_8));
+		}
+		double micros = (System.nanoTime() - started) / 1e3 / hashes;
+		this.report.line(String.format(Locale.ROOT,
+				"Communication logs of the fleet's catalog fetches: %d logs, %.1f MB of bodies in their rows, "
+						+ "%d bodies stored once in `log_body` (%.1f MB). Hashing a stored body (64 kB, SHA-256, "
+						+ "with its UTF-8 encoding) takes %.0f µs.",
+				bodies.logs(), bodies.inlineChars() / 1e6, bodies.shared(), bodies.sharedChars() / 1e6, micros));
 	}
 
 	private static Floored floor(int refreshes, FloorCycle cycle) throws Exception {

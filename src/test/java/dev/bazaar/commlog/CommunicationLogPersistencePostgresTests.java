@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.bazaar.commlog.internal.CommunicationLogRepository;
+import dev.bazaar.commlog.internal.LogBodies;
 import dev.bazaar.commlog.internal.ScheduledJobs;
 import dev.bazaar.commlog.internal.SearchStatement;
 import dev.bazaar.support.PostgresTest;
@@ -35,6 +36,9 @@ class CommunicationLogPersistencePostgresTests {
 
 	@Autowired
 	CommunicationLogRepository repository;
+
+	@Autowired
+	LogBodies bodies;
 
 	@Autowired
 	ScheduledJobs jobs;
@@ -106,8 +110,8 @@ class CommunicationLogPersistencePostgresTests {
 
 	@Test
 	void deletesExpiredLogsOnceWhenTwoNodesAskAtOnce() throws Exception {
-		LogRetention otherNode = new LogRetention(this.repository, this.jobs, this.clock, Duration.ofDays(90),
-				Duration.ofHours(1), 1000);
+		LogRetention otherNode = new LogRetention(this.repository, this.bodies, this.jobs, this.clock,
+				Duration.ofDays(90), Duration.ofHours(1), 1000);
 
 		RetentionCheck.deletesOnlyExpiredLogsOnceAcrossTwoNodes(this.retention, otherNode, this.logs, this.jdbc,
 				this.clock);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.bazaar.commlog.internal.CommunicationLogRepository;
+import dev.bazaar.commlog.internal.LogBodies;
 import dev.bazaar.commlog.internal.ScheduledJobs;
 import dev.bazaar.support.BazaarTest;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ class LogRetentionTests {
 	CommunicationLogRepository repository;
 
 	@Autowired
+	LogBodies bodies;
+
+	@Autowired
 	ScheduledJobs jobs;
 
 	@Autowired
@@ -38,8 +42,8 @@ class LogRetentionTests {
 	@Test
 	void deletesOnlyExpiredLogsAndRunsOnceWhenTwoNodesAskAtOnce() throws Exception {
 		// A second node: the same database, a bean of its own.
-		LogRetention otherNode = new LogRetention(this.repository, this.jobs, this.clock, java.time.Duration.ofDays(90),
-				java.time.Duration.ofHours(1), 2);
+		LogRetention otherNode = new LogRetention(this.repository, this.bodies, this.jobs, this.clock,
+				java.time.Duration.ofDays(90), java.time.Duration.ofHours(1), 2);
 
 		RetentionCheck.deletesOnlyExpiredLogsOnceAcrossTwoNodes(this.retention, otherNode, this.logs, this.jdbc,
 				this.clock);

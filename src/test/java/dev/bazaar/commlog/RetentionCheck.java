@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import dev.bazaar.shared.jdbc.Timestamps;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The retention cleanup on any database: expired logs of every broker go, others stay,
- * and of two nodes that run it at once only one does.
+ * and of two nodes that run it at once only one does; so do the long bodies that only
+ * expired logs used (ADR 0010), while those a kept log uses stay.
  */
 final class RetentionCheck {
 
@@ -38,6 +40,14 @@ final class RetentionCheck {
 		record(logs, broker, now.minus(retention).plusSeconds(120));
 		record(logs, broker, now.minusSeconds(5));
 		record(logs, otherBroker, now.minusSeconds(7));
+		Bodies bodies = new Bodies(UUID.randomUUID().toString());
+		UUID bodiesBroker = UUID.randomUUID();
+		for (int i = 0; i < bodies.expired().size(); i++) {
+			record(logs, bodiesBroker, now.minus(retention).minus(Duration.ofDays(2 + i)), bodies.expired().get(i));
+		}
+		record(logs, bodiesBroker, now.minus(retention).minus(Duration.ofDays(2)), bodies.stillUsed());
+		record(logs, bodiesBroker, now.minusSeconds(30), bodies.stillUsed());
+		record(logs, bodiesBroker, now.minus(retention).minus(Duration.ofHours(1)), bodies.lastUsedLately());
 		jdbc.sql("update scheduled_job set next_run_at = ? where name = ?")
 			.params(Timestamps.of(now.minusSeconds(1)), LogRetention.JOB)
 			.update();
@@ -60,6 +70,21 @@ final class RetentionCheck {
 			.query((rs, row) -> Timestamps.read(rs, "requested_at"))
 			.list()).containsExactly(now.minusSeconds(7));
 		assertThat(node1.cleanUpIfDue()).as("not due again until the interval passed").isEmpty();
+		assertThat(bodies.expired()).as("used by expired logs only")
+			.allSatisfy((body) -> assertThat(rows(jdbc, body)).isZero());
+		assertThat(rows(jdbc, bodies.stillUsed())).as("used by a kept log too").isOne();
+		assertThat(rows(jdbc, bodies.lastUsedLately())).as("kept up to a day longer than its last log").isOne();
+		assertThat(jdbc.sql("select count(*) from communication_log where broker_id = ?")
+			.param(bodiesBroker)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	private static long rows(JdbcClient jdbc, String body) {
+		return jdbc.sql("select count(*) from log_body where hash = ?")
+			.param(LogBodyStorageTests.sha256(body))
+			.query(Long.class)
+			.single();
 	}
 
 	private static OptionalInt runAt(CyclicBarrier together, LogRetention node) {
@@ -73,9 +98,34 @@ final class RetentionCheck {
 	}
 
 	private static void record(CommunicationLogs logs, UUID broker, Instant at) {
+		record(logs, broker, at, null);
+	}
+
+	private static void record(CommunicationLogs logs, UUID broker, Instant at, @Nullable String body) {
 		logs.record(new NewCommunicationLog(at, broker, "retained", UUID.randomUUID(), null,
 				OperationType.FETCH_CATALOG, "GET", "https://broker.example/v2/catalog", Map.of(), null, 200, Map.of(),
-				null, 3, null, null, null, UUID.randomUUID().toString()));
+				body, 3, null, null, null, UUID.randomUUID().toString()));
+	}
+
+	/** Long bodies unique to one run: more expired ones than a cleanup batch deletes. */
+	private record Bodies(String run) {
+
+		List<String> expired() {
+			return List.of(body("expired-1"), body("expired-2"), body("expired-3"));
+		}
+
+		String stillUsed() {
+			return body("still-used");
+		}
+
+		String lastUsedLately() {
+			return body("lately");
+		}
+
+		private String body(String name) {
+			return LogBodyStorageTests.longBody(name + "-" + this.run);
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import dev.bazaar.commlog.LogQuery;
 import dev.bazaar.commlog.LogSummary;
 import dev.bazaar.commlog.NewCommunicationLog;
 import dev.bazaar.commlog.OperationType;
+import dev.bazaar.commlog.internal.LogBodies.StoredBody;
 import dev.bazaar.shared.jdbc.Timestamps;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,35 +40,77 @@ public class CommunicationLogRepository {
 
 	private static final int FETCH_SIZE = 500;
 
-	private static final String DETAIL_COLUMNS = "request_headers, request_body, response_headers, response_body, "
-			+ "error, request_identity";
+	private static final String INSERT = """
+			insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, location,
+			  operation_type, method, url, request_headers, request_body, request_body_hash, response_code,
+			  response_headers, response_body, response_body_hash, duration_ms, error, plan_id, instance_id,
+			  request_identity)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/**
+	 * A body is in the log's row, or in {@code log_body} under the hash the row holds
+	 * (null only when the retention deleted it, which it does once the log expired).
+	 */
+	private static final String DETAIL_COLUMNS = "l.request_headers, coalesce(l.request_body, q.body), "
+			+ "l.request_body_hash, l.response_headers, coalesce(l.response_body, r.body), l.response_body_hash, "
+			+ "l.error, l.request_identity";
+
+	private static final String DETAIL_FROM = " from communication_log l"
+			+ " left join log_body q on q.hash = l.request_body_hash"
+			+ " left join log_body r on r.hash = l.response_body_hash";
+
+	static final String BODY_GONE = "[no longer stored: the retention cleanup deleted this expired log's body]";
 
 	private final JdbcClient jdbc;
 
 	private final JdbcClient streaming;
 
+	private final JdbcTemplate batches;
+
 	private final JsonMapper json;
 
-	CommunicationLogRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+	private final LogBodies bodies;
+
+	CommunicationLogRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json, LogBodies bodies) {
 		this.jdbc = jdbc;
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		fetching.setFetchSize(FETCH_SIZE);
 		this.streaming = JdbcClient.create(fetching);
+		this.batches = new JdbcTemplate(dataSource);
 		this.json = json;
+		this.bodies = bodies;
 	}
 
+	/**
+	 * Stores the log; a long body goes to {@code log_body} first, unless it is there
+	 * already (see {@link LogBodies}).
+	 */
 	public void insert(NewCommunicationLog log) {
-		this.jdbc.sql("""
-				insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, location,
-				  operation_type, method, url, request_headers, request_body, response_code, response_headers,
-				  response_body, duration_ms, error, plan_id, instance_id, request_identity)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(Timestamps.of(log.requestedAt()), log.brokerId(), log.brokerIdentifier(), log.customerId(),
-					log.location(), log.operationType().name(), log.method(), log.url(),
-					this.json.writeValueAsString(log.requestHeaders()), log.requestBody(), log.responseCode(),
-					this.json.writeValueAsString(log.responseHeaders()), log.responseBody(), log.durationMs(),
-					log.error(), log.planId(), log.instanceId(), log.requestIdentity())
-			.update();
+		this.jdbc.sql(INSERT).params(row(log, this.bodies::store)).update();
+	}
+
+	/**
+	 * Stores the logs in one JDBC batch, after each distinct long body among them, as
+	 * {@link #insert} does.
+	 */
+	public void insertAll(List<NewCommunicationLog> logs) {
+		if (logs.isEmpty()) {
+			return;
+		}
+		LogBodies.Batch bodies = this.bodies.batch();
+		List<Object[]> rows = logs.stream().map((log) -> row(log, bodies::add)).toList();
+		bodies.keepAll();
+		this.batches.batchUpdate(INSERT, rows);
+	}
+
+	private Object[] row(NewCommunicationLog log, BiFunction<@Nullable String, Instant, StoredBody> bodies) {
+		StoredBody request = bodies.apply(log.requestBody(), log.requestedAt());
+		StoredBody response = bodies.apply(log.responseBody(), log.requestedAt());
+		return new Object[] { Timestamps.of(log.requestedAt()), log.brokerId(), log.brokerIdentifier(),
+				log.customerId(), log.location(), log.operationType().name(), log.method(), log.url(),
+				this.json.writeValueAsString(log.requestHeaders()), request.inline(), request.hash(),
+				log.responseCode(), this.json.writeValueAsString(log.responseHeaders()), response.inline(),
+				response.hash(), log.durationMs(), log.error(), log.planId(), log.instanceId(), log.requestIdentity() };
 	}
 
 	/** Up to {@code rows} logs of the broker that match, newest first. */
@@ -126,8 +170,8 @@ public class CommunicationLogRepository {
 
 	public Optional<CommunicationLog> find(UUID brokerId, long id) {
 		return this.jdbc
-			.sql("select " + SearchStatement.SUMMARY_COLUMNS + ", " + DETAIL_COLUMNS
-					+ " from communication_log where broker_id = ? and id = ?")
+			.sql("select " + SearchStatement.SUMMARY_COLUMNS + ", " + DETAIL_COLUMNS + DETAIL_FROM
+					+ " where l.broker_id = ? and l.id = ?")
 			.params(brokerId, id)
 			.query(this::detail)
 			.optional();
@@ -148,8 +192,13 @@ public class CommunicationLogRepository {
 		LogSummary summary = summary(rs, row);
 		return new CommunicationLog(summary.id(), summary.requestedAt(), summary.operationType(), summary.method(),
 				summary.url(), summary.responseCode(), summary.durationMs(), summary.planId(), summary.instanceId(),
-				summary.location(), headers(rs.getString(11)), rs.getString(12), headers(rs.getString(13)),
-				rs.getString(14), rs.getString(15), rs.getString(16));
+				summary.location(), headers(rs.getString(11)), body(rs.getString(12), rs.getString(13)),
+				headers(rs.getString(14)), body(rs.getString(15), rs.getString(16)), rs.getString(17),
+				rs.getString(18));
+	}
+
+	private static @Nullable String body(@Nullable String body, @Nullable String hash) {
+		return (body == null && hash != null) ? BODY_GONE : body;
 	}
 
 	private Map<String, List<String>> headers(String text) {
