@@ -47,8 +47,11 @@ public class CommunicationLogRepository {
 
 	private final JsonMapper json;
 
+	private final JdbcTemplate batches;
+
 	CommunicationLogRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.batches = new JdbcTemplate(dataSource);
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		fetching.setFetchSize(FETCH_SIZE);
 		this.streaming = JdbcClient.create(fetching);
@@ -67,6 +70,24 @@ public class CommunicationLogRepository {
 					this.json.writeValueAsString(log.responseHeaders()), log.responseBody(), log.durationMs(),
 					log.error(), log.planId(), log.instanceId(), log.requestIdentity())
 			.update();
+	}
+
+	/**
+	 * Inserts the logs as one JDBC batch, each as {@link #insert(NewCommunicationLog)}
+	 * would.
+	 */
+	public void insertAll(List<NewCommunicationLog> logs) {
+		this.batches.batchUpdate("""
+				insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, location,
+				  operation_type, method, url, request_headers, request_body, response_code, response_headers,
+				  response_body, duration_ms, error, plan_id, instance_id, request_identity)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", logs.stream()
+			.map((log) -> new Object[] { Timestamps.of(log.requestedAt()), log.brokerId(), log.brokerIdentifier(),
+					log.customerId(), log.location(), log.operationType().name(), log.method(), log.url(),
+					this.json.writeValueAsString(log.requestHeaders()), log.requestBody(), log.responseCode(),
+					this.json.writeValueAsString(log.responseHeaders()), log.responseBody(), log.durationMs(),
+					log.error(), log.planId(), log.instanceId(), log.requestIdentity() })
+			.toList());
 	}
 
 	/** Up to {@code rows} logs of the broker that match, newest first. */
