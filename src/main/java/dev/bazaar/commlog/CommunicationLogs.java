@@ -46,6 +46,8 @@ public class CommunicationLogs {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final TransactionTemplate ownBatch;
+
 	private final TransactionTemplate readOnly;
 
 	private final JsonMapper json;
@@ -66,6 +68,8 @@ public class CommunicationLogs {
 		// without one of its own: a single insert commits by itself.
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+		this.ownBatch = new TransactionTemplate(transactions);
+		this.ownBatch.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.readOnly = new TransactionTemplate(transactions);
 		this.readOnly.setReadOnly(true);
 		this.json = json;
@@ -84,6 +88,25 @@ public class CommunicationLogs {
 		catch (RuntimeException ex) {
 			logger.warn("Could not store the communication log of " + log.operationType() + " " + log.method() + " "
 					+ log.url() + " to broker " + log.brokerIdentifier() + ": " + ex);
+		}
+	}
+
+	/**
+	 * Stores the logs in one transaction of their own, as one batch; if that fails, each
+	 * on its own as {@link #record(NewCommunicationLog)} does, so that every log that can
+	 * be stored is. Never throws.
+	 */
+	public void recordAll(List<NewCommunicationLog> logs) {
+		if (logs.isEmpty()) {
+			return;
+		}
+		try {
+			this.ownBatch.executeWithoutResult(
+					(status) -> this.repository.insertAll(logs.stream().map(CommunicationLogs::storable).toList()));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not store " + logs.size() + " communication logs together; storing each alone: " + ex);
+			logs.forEach(this::record);
 		}
 	}
 

@@ -44,7 +44,7 @@ class ExchangeRecorder {
 		}
 	}
 
-	private static NewCommunicationLog log(OutgoingRequest sent, OsbResponse response) {
+	static NewCommunicationLog log(OutgoingRequest sent, OsbResponse response) {
 		BrokerEndpoint endpoint = sent.endpoint();
 		OsbRequest request = sent.request();
 		Answered answered = (response instanceof Answered answer) ? answer : null;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.bazaar.commlog.NewCommunicationLog;
 import dev.bazaar.osbclient.OsbResponse.Answered;
 import dev.bazaar.osbclient.OsbResponse.Failed;
 import dev.bazaar.osbclient.OsbResponse.FailureKind;
@@ -75,6 +76,17 @@ public class OsbClient implements DisposableBean {
 					+ response.durationMs() + " ms");
 		}
 		return response;
+	}
+
+	/**
+	 * Calls the broker like {@link #exchange(BrokerEndpoint, OsbRequest)} but leaves the
+	 * communication log to the caller, who must store it (for callers that store the logs
+	 * of many calls together, {@code CommunicationLogs.recordAll}).
+	 */
+	public Exchanged exchangeRecordingLater(BrokerEndpoint endpoint, OsbRequest request) {
+		OutgoingRequest sent = OutgoingRequest.of(endpoint, request, this.clock.instant());
+		OsbResponse response = send(sent, System.nanoTime());
+		return new Exchanged(response, ExchangeRecorder.log(sent, response));
 	}
 
 	private OsbResponse send(OutgoingRequest sent, long started) {
@@ -148,6 +160,16 @@ public class OsbClient implements DisposableBean {
 
 	private static long elapsed(long started) {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+	}
+
+	/**
+	 * What came of a call, and its communication log, masked and cut as
+	 * {@link #exchange(BrokerEndpoint, OsbRequest)} would store it.
+	 *
+	 * @param response the answer, or why there is none
+	 * @param log the log the caller must store
+	 */
+	public record Exchanged(OsbResponse response, NewCommunicationLog log) {
 	}
 
 }

@@ -144,7 +144,7 @@ final class Bazaar implements AutoCloseable {
 				ProxyFactory proxy = new ProxyFactory(bean);
 				proxy.setProxyTargetClass(true);
 				proxy.addAdvice((MethodInterceptor) (
-						invocation) -> (!logging.get() && invocation.getMethod().getName().equals("record")) ? null
+						invocation) -> (!logging.get() && invocation.getMethod().getName().startsWith("record")) ? null
 								: invocation.proceed());
 				return proxy.getProxy(bean.getClass().getClassLoader());
 			}

@@ -161,7 +161,8 @@ final class PollingScenario {
 				+ " s window less its last " + SETTLE.toSeconds()
 				+ " s; a poll still missing at the end counts with its lateness so far "
 				+ "(\"overdue\"). Cores: CPU time of this JVM (Bazaar or floor; the broker and PostgreSQL are other "
-				+ "processes) ÷ wall time.");
+				+ "processes) ÷ wall time. SQL per poll counts statements as prepared: a JDBC batch of many rows "
+				+ "counts once (the floor writes its two rows per poll one by one).");
 		report.line("");
 		report.line("| Run | Polls | per s | Late p50 ms | p99 ms | max ms | earliest ms | Overdue | Cores busy "
 				+ "| CPU µs per poll | less JIT | Broker cores | SQL per poll (reads + writes) |");

@@ -45,6 +45,45 @@ class CommunicationLogRecordingTests {
 		assertThat(count(brokerId)).isEqualTo(1);
 	}
 
+	@Test
+	void logsRecordedTogetherStayWhenTheCallersTransactionRollsBack() {
+		UUID brokerId = UUID.randomUUID();
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.logs.recordAll(List.of(log(brokerId), log(brokerId), log(brokerId)));
+			status.setRollbackOnly();
+		});
+		assertThat(count(brokerId)).isEqualTo(3);
+	}
+
+	@Test
+	void logsRecordedTogetherHaveTheirCredentialsMasked() {
+		UUID brokerId = UUID.randomUUID();
+		NewCommunicationLog log = log(brokerId);
+		this.logs.recordAll(List.of(new NewCommunicationLog(log.requestedAt(), brokerId, "recorded", log.customerId(),
+				null, OperationType.FETCH_CATALOG, "GET", log.url(),
+				Map.of("Authorization", List.of("Basic c2VjcmV0LXVzZXI6c2VjcmV0LXB3")), null, 200, Map.of(), "{}", 3,
+				null, null, null, log.requestIdentity())));
+		String headers = this.jdbc.sql("select request_headers from communication_log where broker_id = ?")
+			.param(brokerId)
+			.query(String.class)
+			.single();
+		assertThat(headers).contains("Authorization").doesNotContain("c2VjcmV0LXVzZXI6c2VjcmV0LXB3");
+	}
+
+	@Test
+	void everyLogThatCanBeStoredIsStoredWhenAnotherOfTheBatchCannotBe() {
+		UUID brokerId = UUID.randomUUID();
+		NewCommunicationLog good = log(brokerId);
+		// Longer than the column: this row fails, and with it the batch.
+		NewCommunicationLog bad = new NewCommunicationLog(good.requestedAt(), brokerId, "x".repeat(100),
+				good.customerId(), null, OperationType.FETCH_CATALOG, "GET", good.url(), Map.of(), null, 200, Map.of(),
+				"{}", 3, null, null, null, UUID.randomUUID().toString());
+
+		this.logs.recordAll(List.of(log(brokerId), bad, log(brokerId), log(brokerId)));
+
+		assertThat(count(brokerId)).isEqualTo(3);
+	}
+
 	private long count(UUID brokerId) {
 		return this.jdbc.sql("select count(*) from communication_log where broker_id = ?")
 			.param(brokerId)

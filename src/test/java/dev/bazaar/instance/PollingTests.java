@@ -120,6 +120,34 @@ class PollingTests {
 	}
 
 	@Test
+	void logsEveryPollOfInstancesPolledTogetherOnceAndGoesOnWithEach() {
+		try (InstanceFixture fixture = InstanceFixture.start(this.port)) {
+			fixture.broker.server()
+				.stubFor(InstanceFixture.provision()
+					.willReturn(WireMock.aResponse().withStatus(202).withHeader("Retry-After", "0").withBody("{}")));
+			fixture.broker.server()
+				.stubFor(InstanceFixture.lastOperation()
+					.willReturn(WireMock.okJson(IN_PROGRESS).withHeader("Retry-After", "0")));
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				ids.add(fixture.order("db-" + i));
+			}
+			// Each poll is written with others before the task is due again.
+			for (String id : ids) {
+				Eventually.until(() -> fixture.count(pollsOf(id)), (count) -> count >= 5, Duration.ofSeconds(15));
+			}
+			fixture.stub(InstanceFixture.lastOperation(), 200, "{\"state\":\"succeeded\"}");
+
+			for (String id : ids) {
+				assertThat(fixture.settled(id).get("status").asString()).isEqualTo("SUCCEEDED");
+			}
+			for (String id : ids) {
+				assertThat(pollLogsOf(id)).as("logs of the polls of " + id).isEqualTo(fixture.count(pollsOf(id)));
+			}
+		}
+	}
+
+	@Test
 	void sendsTheOperationBackPercentEncodedWithServiceAndPlanButNoUser() {
 		try (InstanceFixture fixture = InstanceFixture.start(this.port)) {
 			String operation = "op 1/2&x=y+z%";
@@ -205,6 +233,19 @@ class PollingTests {
 			.query((rs, row) -> rs.getObject("due_at", OffsetDateTime.class).toInstant())
 			.single();
 		return Duration.between(Instant.now(), due).toMillis() / 1000.0;
+	}
+
+	private long pollLogsOf(String id) {
+		return this.jdbc
+			.sql("select count(*) from communication_log where operation_type = 'POLL_INSTANCE_LAST_OPERATION' "
+					+ "and instance_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+	}
+
+	private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pollsOf(String id) {
+		return WireMock.getRequestedFor(WireMock.urlPathEqualTo("/v2/service_instances/" + id + "/last_operation"));
 	}
 
 	private static void awaitPolls(InstanceFixture fixture, int count) {

@@ -73,10 +73,10 @@ public class CommunicationLogRepository {
 
 	CommunicationLogRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json, LogBodies bodies) {
 		this.jdbc = jdbc;
+		this.batches = new JdbcTemplate(dataSource);
 		JdbcTemplate fetching = new JdbcTemplate(dataSource);
 		fetching.setFetchSize(FETCH_SIZE);
 		this.streaming = JdbcClient.create(fetching);
-		this.batches = new JdbcTemplate(dataSource);
 		this.json = json;
 		this.bodies = bodies;
 	}

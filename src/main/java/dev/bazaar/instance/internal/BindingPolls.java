@@ -2,11 +2,13 @@ package dev.bazaar.instance.internal;
 
 import java.util.Objects;
 
+import dev.bazaar.commlog.NewCommunicationLog;
 import dev.bazaar.instance.OperationKind;
 import dev.bazaar.instance.OperationState;
 import dev.bazaar.instance.ServiceBinding;
 import dev.bazaar.instance.ServiceInstance;
 import dev.bazaar.osbclient.BrokerEndpoint;
+import dev.bazaar.osbclient.OsbClient;
 import dev.bazaar.osbclient.OsbResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -30,23 +32,34 @@ class BindingPolls {
 
 	private final Tasks tasks;
 
+	private final PollWrites writes;
+
 	BindingPolls(BrokerGateway gateway, BindingRepository bindings, InstanceRepository instances,
-			BindingOperations operations, Tasks tasks) {
+			BindingOperations operations, Tasks tasks, PollWrites writes) {
 		this.gateway = gateway;
 		this.bindings = bindings;
 		this.instances = instances;
 		this.operations = operations;
 		this.tasks = tasks;
+		this.writes = writes;
 	}
 
 	/**
 	 * Polls once and acts on the answer; {@code instance} is as it stood when the task
-	 * was claimed, {@code endpoint} where its broker is.
+	 * was claimed, {@code endpoint} where its broker is. {@code task} is held: due at the
+	 * end of its lease.
 	 */
 	void poll(Task task, ServiceInstance instance, ServiceBinding binding, BrokerEndpoint endpoint) {
-		PollOutcome outcome = PollOutcome.classify(
-				this.gateway.send(endpoint, OsbCalls.pollBinding(instance, binding.id(), task.brokerOperation())));
+		OsbClient.Exchanged polled = this.gateway.poll(endpoint,
+				OsbCalls.pollBinding(instance, binding.id(), task.brokerOperation()));
+		PollOutcome outcome = PollOutcome.classify(polled.response());
 		boolean unbind = task.kind() == TaskKind.POLL_UNBIND;
+		if (PollOutcome.goesOn(outcome, unbind) && !this.tasks.pastDeadline(task)) {
+			goesOn(task, binding, outcome, polled.log());
+			return;
+		}
+		// What ends the operation is written after the poll's log.
+		this.writes.record(polled.log());
 		if (unbind && (outcome instanceof PollOutcome.Succeeded || outcome instanceof PollOutcome.Gone)) {
 			unbound(task, instance, binding);
 		}
@@ -57,19 +70,21 @@ class BindingPolls {
 			failed(task, instance, binding, (failed.description() != null) ? failed.description()
 					: "The broker reports that the " + (unbind ? "unbind" : "bind") + " failed");
 		}
-		else if (this.tasks.pastDeadline(task)) {
+		else {
 			failed(task, instance, binding, "The broker did not finish the operation in time; Bazaar stopped polling");
 		}
-		else if (outcome instanceof PollOutcome.InProgress progress) {
-			if (!Objects.equals(InstanceRepository.cut(progress.description()),
-					binding.lastOperation().description())) {
-				this.bindings.progress(binding.id(), progress.description(), this.gateway.now());
-			}
-			this.tasks.again(task, progress.retryAfter());
+	}
+
+	/**
+	 * The task's due time and the log are written with other polls'; a new description of
+	 * the progress is written at once.
+	 */
+	private void goesOn(Task task, ServiceBinding binding, PollOutcome outcome, NewCommunicationLog log) {
+		if (outcome instanceof PollOutcome.InProgress progress && !Objects
+			.equals(InstanceRepository.cut(progress.description()), binding.lastOperation().description())) {
+			this.bindings.progress(binding.id(), progress.description(), this.gateway.now());
 		}
-		else {
-			this.tasks.again(task, (outcome instanceof PollOutcome.Invalid invalid) ? invalid.retryAfter() : null);
-		}
+		this.tasks.again(task, PollOutcome.retryAfter(outcome), log);
 	}
 
 	private void fetchCredentials(Task task, ServiceInstance instance, ServiceBinding binding) {

@@ -46,6 +46,14 @@ class BrokerGateway {
 		return this.client.exchange(endpoint, request);
 	}
 
+	/**
+	 * Sends a poll and answers with its communication log, which the caller stores
+	 * ({@link PollWrites}).
+	 */
+	OsbClient.Exchanged poll(BrokerEndpoint endpoint, OsbRequest request) {
+		return this.client.exchangeRecordingLater(endpoint, request);
+	}
+
 	/** Where the instance's requests go, with the broker's credentials. */
 	BrokerEndpoint endpoint(ServiceInstance instance) {
 		return this.brokers.endpoint(instance.brokerId(), instance.deployment());

@@ -2,10 +2,12 @@ package dev.bazaar.instance.internal;
 
 import java.util.Objects;
 
+import dev.bazaar.commlog.NewCommunicationLog;
 import dev.bazaar.instance.OperationKind;
 import dev.bazaar.instance.OperationState;
 import dev.bazaar.instance.ServiceInstance;
 import dev.bazaar.osbclient.BrokerEndpoint;
+import dev.bazaar.osbclient.OsbClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -26,23 +28,35 @@ class InstancePolls {
 
 	private final Tasks tasks;
 
-	InstancePolls(BrokerGateway gateway, InstanceRepository instances, InstanceOperations operations, Tasks tasks) {
+	private final PollWrites writes;
+
+	InstancePolls(BrokerGateway gateway, InstanceRepository instances, InstanceOperations operations, Tasks tasks,
+			PollWrites writes) {
 		this.gateway = gateway;
 		this.instances = instances;
 		this.operations = operations;
 		this.tasks = tasks;
+		this.writes = writes;
 	}
 
 	/**
 	 * Polls once and acts on the answer; {@code instance} is as it stood when the task
-	 * was claimed, {@code endpoint} where its broker is.
+	 * was claimed, {@code endpoint} where its broker is. {@code task} is held: due at the
+	 * end of its lease.
 	 */
 	void poll(Task task, ServiceInstance instance, BrokerEndpoint endpoint) {
 		// The instance keeps its plan until an update succeeds: polls name the plan
 		// before the update, as the spec asks.
-		PollOutcome outcome = PollOutcome.classify(this.gateway.send(endpoint,
-				OsbCalls.pollInstance(instance, instance.planId(), task.brokerOperation())));
+		OsbClient.Exchanged polled = this.gateway.poll(endpoint,
+				OsbCalls.pollInstance(instance, instance.planId(), task.brokerOperation()));
+		PollOutcome outcome = PollOutcome.classify(polled.response());
 		OperationKind kind = kindOf(task);
+		if (PollOutcome.goesOn(outcome, kind == OperationKind.DELETE) && !this.tasks.pastDeadline(task)) {
+			goesOn(task, instance, outcome, polled.log());
+			return;
+		}
+		// What ends the operation is written after the poll's log.
+		this.writes.record(polled.log());
 		if (outcome instanceof PollOutcome.Succeeded
 				|| (outcome instanceof PollOutcome.Gone && kind == OperationKind.DELETE)) {
 			succeeded(task, instance, kind,
@@ -51,20 +65,21 @@ class InstancePolls {
 		else if (outcome instanceof PollOutcome.Failed failed) {
 			failed(task, instance, kind, describe(failed.description(), kind));
 		}
-		else if (this.tasks.pastDeadline(task)) {
+		else {
 			failed(task, instance, kind, "The broker did not finish the operation in time; Bazaar stopped polling");
 		}
-		else if (outcome instanceof PollOutcome.InProgress progress) {
-			// Most polls change nothing but the task's due time.
-			if (!Objects.equals(InstanceRepository.cut(progress.description()),
-					instance.lastOperation().description())) {
-				this.instances.progress(instance.id(), progress.description(), this.gateway.now());
-			}
-			this.tasks.again(task, progress.retryAfter());
+	}
+
+	/**
+	 * Most polls change nothing but the task's due time: that and the log are written
+	 * with other polls'; a new description of the progress is written at once.
+	 */
+	private void goesOn(Task task, ServiceInstance instance, PollOutcome outcome, NewCommunicationLog log) {
+		if (outcome instanceof PollOutcome.InProgress progress && !Objects
+			.equals(InstanceRepository.cut(progress.description()), instance.lastOperation().description())) {
+			this.instances.progress(instance.id(), progress.description(), this.gateway.now());
 		}
-		else {
-			this.tasks.again(task, (outcome instanceof PollOutcome.Invalid invalid) ? invalid.retryAfter() : null);
-		}
+		this.tasks.again(task, PollOutcome.retryAfter(outcome), log);
 	}
 
 	private void succeeded(Task task, ServiceInstance instance, OperationKind kind, @Nullable String description) {

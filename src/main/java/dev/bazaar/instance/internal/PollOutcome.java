@@ -47,6 +47,23 @@ sealed interface PollOutcome {
 	record Invalid(String reason, @Nullable Duration retryAfter) implements PollOutcome {
 	}
 
+	/**
+	 * Whether the operation goes on as far as this answer tells: in progress, no valid
+	 * answer, or 410 Gone where it does not mean done.
+	 */
+	static boolean goesOn(PollOutcome outcome, boolean goneMeansDone) {
+		return outcome instanceof InProgress || outcome instanceof Invalid
+				|| (outcome instanceof Gone && !goneMeansDone);
+	}
+
+	/** When the broker asked to be polled again, if it did. */
+	static @Nullable Duration retryAfter(PollOutcome outcome) {
+		if (outcome instanceof InProgress progress) {
+			return progress.retryAfter();
+		}
+		return (outcome instanceof Invalid invalid) ? invalid.retryAfter() : null;
+	}
+
 	static PollOutcome classify(OsbResponse response) {
 		if (response instanceof OsbResponse.Failed failed) {
 			return new Invalid(failed.explanation(), null);

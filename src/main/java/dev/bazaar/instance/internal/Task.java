@@ -28,4 +28,10 @@ record Task(UUID id, UUID instanceId, @Nullable UUID bindingId, TaskKind kind, @
 				deadlineAt, 0);
 	}
 
+	/** This task as claimed until {@code leaseUntil}, its due time while held. */
+	Task heldUntil(Instant leaseUntil) {
+		return new Task(this.id, this.instanceId, this.bindingId, this.kind, this.brokerOperation, this.planId,
+				this.payload, leaseUntil, this.deadlineAt, this.attempts);
+	}
+
 }

@@ -116,6 +116,20 @@ class TaskRepository {
 			.update();
 	}
 
+	/**
+	 * Makes each task due again at its new time, as {@link #reschedule(Task, Instant)},
+	 * if this node still holds it: if its due time is still the lease of the claim
+	 * ({@code held.dueAt()}). One batch.
+	 */
+	void reschedule(List<Reschedule> reschedules) {
+		this.batches.batchUpdate(
+				"update instance_task set due_at = ?, attempts = attempts + 1 where id = ? and due_at = ?",
+				reschedules.stream()
+					.map((next) -> new Object[] { Timestamps.of(next.dueAt()), next.held().id(),
+							Timestamps.of(next.held().dueAt()) })
+					.toList());
+	}
+
 	void delete(Task task) {
 		this.jdbc.sql("delete from instance_task where id = ?").param(task.id()).update();
 	}
@@ -129,6 +143,10 @@ class TaskRepository {
 			.param(instanceId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** A task held under its lease {@code held.dueAt()}, due again at {@code dueAt}. */
+	record Reschedule(Task held, Instant dueAt) {
 	}
 
 	static Task task(ResultSet rs, int row) throws SQLException {

@@ -35,7 +35,9 @@ import org.springframework.stereotype.Component;
  * instances and broker endpoints, and queues them here;
  * {@code bazaar.polling.concurrency} threads run each when it is due. Between claims the
  * claiming thread sleeps until the next task is due, or at most
- * {@code bazaar.polling.check}; a task scheduled on this node wakes it.
+ * {@code bazaar.polling.check}; a task scheduled on this node wakes it. A poll that
+ * changes nothing leaves its log and the task's next due time to {@link PollWrites},
+ * which writes those of many polls together.
  */
 @Component
 public class TaskWorker implements SmartLifecycle {
@@ -65,6 +67,8 @@ public class TaskWorker implements SmartLifecycle {
 
 	private final TaskAlarm alarm;
 
+	private final PollWrites writes;
+
 	private final Clock clock;
 
 	private final Duration lease;
@@ -89,8 +93,8 @@ public class TaskWorker implements SmartLifecycle {
 
 	TaskWorker(TaskRepository repository, InstanceRepository instances, BindingRepository bindings,
 			InstancePolls instancePolls, BindingPolls bindingPolls, OrphanMitigation mitigation,
-			InstanceOperations operations, Tasks tasks, BrokerGateway gateway, TaskAlarm alarm, Clock clock,
-			@Value("${bazaar.osb.response-timeout:60s}") Duration responseTimeout,
+			InstanceOperations operations, Tasks tasks, BrokerGateway gateway, TaskAlarm alarm, PollWrites writes,
+			Clock clock, @Value("${bazaar.osb.response-timeout:60s}") Duration responseTimeout,
 			@Value("${bazaar.polling.concurrency:16}") int concurrency,
 			@Value("${bazaar.polling.check:1s}") Duration check,
 			@Value("${bazaar.scheduling.enabled:true}") boolean autoStartup) {
@@ -104,6 +108,7 @@ public class TaskWorker implements SmartLifecycle {
 		this.tasks = tasks;
 		this.gateway = gateway;
 		this.alarm = alarm;
+		this.writes = writes;
 		this.clock = clock;
 		this.lease = responseTimeout.multipliedBy(2).plusSeconds(30);
 		this.check = check;
@@ -120,6 +125,7 @@ public class TaskWorker implements SmartLifecycle {
 	public int runDue() {
 		List<Claimed> claimed = claim(this.clock.instant(), this.batch).claimed();
 		claimed.forEach(this::runSafely);
+		this.writes.write();
 		return claimed.size();
 	}
 
@@ -130,6 +136,7 @@ public class TaskWorker implements SmartLifecycle {
 				return;
 			}
 			this.running = true;
+			this.writes.start();
 			this.threads.add(daemon(this::claimDue, "instance-tasks-claim"));
 			for (int i = 0; i < this.concurrency; i++) {
 				this.threads.add(daemon(this::runWhenDue, "instance-tasks-" + i));
@@ -162,6 +169,7 @@ public class TaskWorker implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		this.writes.stop();
 		List<Claimed> left = new ArrayList<>(this.queue);
 		this.queue.removeAll(left);
 		try {
@@ -278,7 +286,8 @@ public class TaskWorker implements SmartLifecycle {
 	}
 
 	private void run(Claimed claimed) {
-		Task task = claimed.task;
+		// As the database has it while this node holds it.
+		Task task = claimed.task.heldUntil(claimed.leaseUntil);
 		// Polls go by the instance as claimed; other work reads it afresh.
 		ServiceInstance instance = polls(task.kind()) ? claimed.instance
 				: this.instances.find(task.instanceId()).orElse(null);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.bazaar.commlog.NewCommunicationLog;
 import dev.bazaar.instance.ServiceInstance;
 import org.jspecify.annotations.Nullable;
 
@@ -21,11 +22,14 @@ class Tasks {
 
 	private final TaskAlarm alarm;
 
-	Tasks(TaskRepository repository, PollingPolicy policy, BrokerGateway gateway, TaskAlarm alarm) {
+	private final PollWrites writes;
+
+	Tasks(TaskRepository repository, PollingPolicy policy, BrokerGateway gateway, TaskAlarm alarm, PollWrites writes) {
 		this.repository = repository;
 		this.policy = policy;
 		this.gateway = gateway;
 		this.alarm = alarm;
+		this.writes = writes;
 	}
 
 	/**
@@ -64,6 +68,15 @@ class Tasks {
 	/** Polls again later: when the broker asked, or after a back-off. */
 	void again(Task task, @Nullable Duration retryAfter) {
 		reschedule(task, this.policy.nextPoll(this.gateway.now(), task.attempts() + 1, retryAfter));
+	}
+
+	/**
+	 * Polls again later, as {@link #again(Task, Duration)}, with the log of the poll that
+	 * changed nothing; both written with other polls' ({@link PollWrites}). {@code held}
+	 * is the task as claimed, due at the end of its lease.
+	 */
+	void again(Task held, @Nullable Duration retryAfter, NewCommunicationLog log) {
+		this.writes.again(held, this.policy.nextPoll(this.gateway.now(), held.attempts() + 1, retryAfter), log);
 	}
 
 	/** Tries an orphan mitigation again after a back-off. */
