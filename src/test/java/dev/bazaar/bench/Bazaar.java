@@ -22,6 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Bazaar started in this JVM on a real port, with one customer whose project's private
@@ -111,6 +112,20 @@ final class Bazaar implements AutoCloseable {
 		String body = "{\"marketplace\":\"private\",\"serviceId\":\"" + FastBroker.SERVICE_ID + "\",\"planId\":\""
 				+ FastBroker.PLAN_ID + "\",\"displayName\":\"bench-" + sequence + "\"}";
 		return this.user.post(this.instancesPath, body).status() == 201;
+	}
+
+	/**
+	 * One provision of the floor's work behind Bazaar's web stack ({@link StackFloor}),
+	 * sent as Bazaar's clients send theirs; {@code floor} does the work.
+	 */
+	boolean provisionThroughStack(long sequence) {
+		String body = "{\"marketplace\":\"private\",\"serviceId\":\"" + FastBroker.SERVICE_ID + "\",\"planId\":\""
+				+ FastBroker.PLAN_ID + "\",\"displayName\":\"stack-" + sequence + "\"}";
+		return this.user.post(StackFloor.PATH, body).status() == 201;
+	}
+
+	void stackFloor(Floor floor) throws NoSuchMethodException {
+		StackFloor.map(this.context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class), floor);
 	}
 
 	/** One of Bazaar's beans, for scenarios that drive its services directly. */

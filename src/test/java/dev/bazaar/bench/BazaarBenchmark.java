@@ -86,10 +86,12 @@ class BazaarBenchmark {
 			Bazaar.Tenant tenant = bazaar.setUp(broker.url());
 			try (Floor floor = new Floor(database, bazaar.poolSize(), broker.url(), tenant);
 					ServedFloor served = new ServedFloor(floor, tenant.customer() + "-employee", Bazaar.PASSWORD)) {
+				bazaar.stackFloor(floor);
 				// Warm-up, so that the JIT compiler's work is not counted.
 				Load.run(16, WARM_UP, bazaar::provision);
 				Load.run(16, RUN, floor::provision);
 				Load.run(16, RUN, served::provision);
+				Load.run(16, RUN, bazaar::provisionThroughStack);
 				this.report.section("Scenario 1 on " + database.name() + ": synchronous provisions (in-JVM start to UP "
 						+ bazaar.startMillis() + " ms)");
 				this.report.loadHeader();
@@ -98,6 +100,7 @@ class BazaarBenchmark {
 					results[i] = sideBySide(CLIENTS.get(i), floor, bazaar, served);
 					this.report.load("floor", CLIENTS.get(i), results[i][0]);
 					this.report.load("floor + inbound HTTP", CLIENTS.get(i), results[i][2]);
+					this.report.load("floor behind Bazaar's web stack", CLIENTS.get(i), results[i][3]);
 					this.report.load("Bazaar", CLIENTS.get(i), results[i][1]);
 				}
 				this.report.line("");
@@ -115,13 +118,22 @@ class BazaarBenchmark {
 					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][2], false);
 				}
 				this.report.line("");
+				this.report.line("Against the floor behind Bazaar's own web stack (Tomcat, the API's security chain, "
+						+ "Spring MVC and Jackson, request metrics; `bench/StackFloor`), which shows what Bazaar's "
+						+ "logic costs beyond the essential work on the same stack:");
+				this.report.line("");
+				this.report.ratioHeader();
+				for (int i = 0; i < CLIENTS.size(); i++) {
+					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][3], false);
+				}
+				this.report.line("");
 				this.report.line("CPU per provision without the JIT compiler's (still compiling in the runs, mostly "
 						+ "Bazaar's large code) and, for Bazaar and the served floor, without the load generator's "
 						+ "(the client threads sending HTTP; the floor's clients do the floor's work, so theirs stays):");
 				this.report.line("");
 				this.report.ownCostHeader();
 				for (int i = 0; i < CLIENTS.size(); i++) {
-					this.report.ownCost(CLIENTS.get(i), results[i][0], results[i][2], results[i][1]);
+					this.report.ownCost(CLIENTS.get(i), results[i][0], results[i][2], results[i][3], results[i][1]);
 				}
 				statementsOfOneProvision(database, bazaar);
 				if (QUICK == null) {
@@ -132,13 +144,15 @@ class BazaarBenchmark {
 	}
 
 	/**
-	 * Floor, Bazaar and (if given) the served floor in turn, {@link #ROUNDS} times:
-	 * {floor, Bazaar, served floor}.
+	 * Floor, Bazaar and (if given) the floor served by a plain HTTP server and by
+	 * Bazaar's web stack in turn, {@link #ROUNDS} times: {floor, Bazaar, served floor,
+	 * stack floor}.
 	 */
 	private static Load.Result[] sideBySide(int clients, Floor floor, Bazaar bazaar, ServedFloor served) {
 		Load.Result floorResult = null;
 		Load.Result bazaarResult = null;
 		Load.Result servedResult = null;
+		Load.Result stackResult = null;
 		for (int round = 0; round < ROUNDS; round++) {
 			// Turns change who goes first, so that drift (JIT, neighbours) hits all
 			// alike.
@@ -148,12 +162,13 @@ class BazaarBenchmark {
 			floorResult = plus(floorResult, Load.run(clients, RUN, floor::provision));
 			if (served != null) {
 				servedResult = plus(servedResult, Load.run(clients, RUN, served::provision));
+				stackResult = plus(stackResult, Load.run(clients, RUN, bazaar::provisionThroughStack));
 			}
 			if (round % 2 == 0) {
 				bazaarResult = plus(bazaarResult, measured(bazaar, clients));
 			}
 		}
-		return new Load.Result[] { floorResult, bazaarResult, servedResult };
+		return new Load.Result[] { floorResult, bazaarResult, servedResult, stackResult };
 	}
 
 	private void statementsOfOneProvision(Bazaar.Database database, Bazaar bazaar) {

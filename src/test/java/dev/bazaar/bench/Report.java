@@ -70,24 +70,27 @@ final class Report {
 	}
 
 	void ownCostHeader() {
-		line("| Clients | floor µs | floor + inbound HTTP µs | Bazaar µs | Bazaar ÷ floor | Bazaar ÷ floor + inbound "
-				+ "| Bazaar's JIT µs | Bazaar's clients µs | kB allocated: floor, + inbound, Bazaar |");
-		line("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+		line("| Clients | floor µs | floor + inbound HTTP µs | floor behind Bazaar's stack µs | Bazaar µs "
+				+ "| Bazaar ÷ floor | Bazaar ÷ floor + inbound | Bazaar ÷ floor behind its stack | Bazaar's JIT µs "
+				+ "| Bazaar's clients µs | kB allocated: floor, + inbound, behind stack, Bazaar |");
+		line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 	}
 
 	/**
 	 * CPU per provision without the JIT compiler, and without the load generator where it
 	 * only sends HTTP ({@code served} and {@code bazaar}).
 	 */
-	void ownCost(int clients, Load.Result floor, Load.Result served, Load.Result bazaar) {
+	void ownCost(int clients, Load.Result floor, Load.Result served, Load.Result stack, Load.Result bazaar) {
 		double floorOwn = floor.ownCpuMicros(false);
 		double servedOwn = served.ownCpuMicros(true);
+		double stackOwn = stack.ownCpuMicros(true);
 		double bazaarOwn = bazaar.ownCpuMicros(true);
 		double operations = Math.max(1, bazaar.operations());
-		line(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f | %.0f, %.0f, %.0f |",
-				clients, floorOwn, servedOwn, bazaarOwn, bazaarOwn / floorOwn, bazaarOwn / servedOwn,
-				bazaar.jitNanos() / 1e3 / operations, bazaar.clientCpuNanos() / 1e3 / operations, floor.allocatedKb(),
-				served.allocatedKb(), bazaar.allocatedKb()));
+		line(String.format(Locale.ROOT,
+				"| %d | %.0f | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f | %.0f | %.0f | %.0f, %.0f, %.0f, %.0f |",
+				clients, floorOwn, servedOwn, stackOwn, bazaarOwn, bazaarOwn / floorOwn, bazaarOwn / servedOwn,
+				bazaarOwn / stackOwn, bazaar.jitNanos() / 1e3 / operations, bazaar.clientCpuNanos() / 1e3 / operations,
+				floor.allocatedKb(), served.allocatedKb(), stack.allocatedKb(), bazaar.allocatedKb()));
 	}
 
 	void write(Path file) throws IOException {
