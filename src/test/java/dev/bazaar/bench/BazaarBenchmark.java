@@ -108,24 +108,11 @@ class BazaarBenchmark {
 				for (int i = 0; i < CLIENTS.size(); i++) {
 					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][0]);
 				}
-				this.report.line("");
-				this.report
-					.line("Against the floor behind a plain JDK HTTP server (same client, same JSON in and out), "
-							+ "which shows how much of the gap is the inbound hop:");
-				this.report.line("");
-				this.report.ratioHeader();
-				for (int i = 0; i < CLIENTS.size(); i++) {
-					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][2], false);
-				}
-				this.report.line("");
-				this.report.line("Against the floor behind Bazaar's own web stack (Tomcat, the API's security chain, "
-						+ "Spring MVC and Jackson, request metrics; `bench/StackFloor`), which shows what Bazaar's "
-						+ "logic costs beyond the essential work on the same stack:");
-				this.report.line("");
-				this.report.ratioHeader();
-				for (int i = 0; i < CLIENTS.size(); i++) {
-					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][3], false);
-				}
+				againstReference(results, 2, "Against the floor behind a plain JDK HTTP server (same client, "
+						+ "same JSON in and out), which shows how much of the gap is the inbound hop:");
+				againstReference(results, 3, "Against the floor behind Bazaar's own web stack (Tomcat, the API's "
+						+ "security chain, Spring MVC and Jackson, request metrics; `bench/StackFloor`), which shows "
+						+ "what Bazaar's logic costs beyond the essential work on the same stack:");
 				this.report.line("");
 				this.report.line("CPU per provision without the JIT compiler's (still compiling in the runs, mostly "
 						+ "Bazaar's large code) and, for Bazaar and the served floor, without the load generator's "
@@ -140,6 +127,19 @@ class BazaarBenchmark {
 					logging(database, bazaar, floor);
 				}
 			}
+		}
+	}
+
+	/**
+	 * Bazaar's ratios to one of the references ({@link #sideBySide}'s index), introduced.
+	 */
+	private void againstReference(Load.Result[][] results, int reference, String introduction) {
+		this.report.line("");
+		this.report.line(introduction);
+		this.report.line("");
+		this.report.ratioHeader();
+		for (int i = 0; i < CLIENTS.size(); i++) {
+			this.report.ratio(CLIENTS.get(i), results[i][1], results[i][reference], false);
 		}
 	}
 
