@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.bazaar.shared.RandomUuids;
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.ServiceBroker;
 import dev.bazaar.catalog.CatalogManagement;
@@ -25,6 +24,7 @@ import dev.bazaar.instance.internal.InstanceRepository;
 import dev.bazaar.marketplace.Marketplaces;
 import dev.bazaar.marketplace.OfferedPlan;
 import dev.bazaar.shared.InvalidRequest;
+import dev.bazaar.shared.RandomUuids;
 import dev.bazaar.shared.RequestRefused;
 import dev.bazaar.shared.ResourceNotFound;
 import dev.bazaar.shared.StateConflict;

@@ -33,14 +33,14 @@ class ExchangeRecorder {
 		this.logs = logs;
 	}
 
-	void record(OutgoingRequest sent, OsbResponse response) {
+	void record(NewCommunicationLog log) {
 		try {
-			this.logs.record(log(sent, response));
+			this.logs.record(log);
 		}
 		catch (RuntimeException ex) {
 			// The URL and the exception carry no credentials; the headers are not logged.
-			logger.warn("Could not record the call " + sent + " to broker " + sent.endpoint().brokerIdentifier() + ": "
-					+ ex);
+			logger.warn("Could not record the call " + log.method() + " " + log.url() + " to broker "
+					+ log.brokerIdentifier() + ": " + ex);
 		}
 	}
 

@@ -67,15 +67,9 @@ public class OsbClient implements DisposableBean {
 
 	/** Calls the broker at the endpoint; the answer, or why there is none. */
 	public OsbResponse exchange(BrokerEndpoint endpoint, OsbRequest request) {
-		OutgoingRequest sent = OutgoingRequest.of(endpoint, request, this.clock.instant());
-		long started = System.nanoTime();
-		OsbResponse response = send(sent, started);
-		this.recorder.record(sent, response);
-		if (logger.isDebugEnabled()) {
-			logger.debug(sent + " to broker " + endpoint.brokerIdentifier() + ": " + response.explanation() + " in "
-					+ response.durationMs() + " ms");
-		}
-		return response;
+		Exchanged exchanged = exchangeRecordingLater(endpoint, request);
+		this.recorder.record(exchanged.log());
+		return exchanged.response();
 	}
 
 	/**
@@ -86,6 +80,10 @@ public class OsbClient implements DisposableBean {
 	public Exchanged exchangeRecordingLater(BrokerEndpoint endpoint, OsbRequest request) {
 		OutgoingRequest sent = OutgoingRequest.of(endpoint, request, this.clock.instant());
 		OsbResponse response = send(sent, System.nanoTime());
+		if (logger.isDebugEnabled()) {
+			logger.debug(sent + " to broker " + endpoint.brokerIdentifier() + ": " + response.explanation() + " in "
+					+ response.durationMs() + " ms");
+		}
 		return new Exchanged(response, ExchangeRecorder.log(sent, response));
 	}
 
@@ -100,7 +98,6 @@ public class OsbClient implements DisposableBean {
 		try {
 			HttpResponse<byte[]> response = this.clients.forDevelopmentMode(sent.endpoint().developmentMode())
 				.send(sent.toHttpRequest(), body);
-			deadline.finish();
 			return answered(response, started);
 		}
 		catch (IllegalArgumentException ex) {
@@ -109,7 +106,6 @@ public class OsbClient implements DisposableBean {
 					elapsed(started));
 		}
 		catch (IOException ex) {
-			deadline.finish();
 			if (body.expired()) {
 				return this.failures.timeout(bothTimeouts(), "connect and response timeouts together",
 						elapsed(started));

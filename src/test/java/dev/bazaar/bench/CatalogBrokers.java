@@ -3,19 +3,14 @@ package dev.bazaar.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Many brokers behind one JDK {@code HttpServer}: broker {@code n} answers
@@ -39,12 +34,6 @@ final class CatalogBrokers implements AutoCloseable {
 	private static final String[] SIZES = { "nano", "micro", "small", "medium", "large", "xlarge", "2xlarge", "4xlarge",
 			"8xlarge", "16xlarge" };
 
-	static {
-		// Without it the JDK server's separate header and body writes meet the client's
-		// delayed ACK: 40 ms stalls (JDK-6968351), see FastBroker.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-	}
-
 	private static final String SCHEMAS = """
 			{"service_instance":{"create":{"parameters":{"$schema":"http://json-schema.org/draft-04/schema#",\
 			"type":"object","properties":{"storage_gb":{"type":"integer","minimum":10,"maximum":1000,\
@@ -53,9 +42,7 @@ final class CatalogBrokers implements AutoCloseable {
 			"http://json-schema.org/draft-04/schema#","type":"object","properties":{"role":{"type":"string",\
 			"enum":["reader","writer","admin"]}}}}}}""";
 
-	private final HttpServer server;
-
-	private final ExecutorService threads;
+	private final LoopbackServer server;
 
 	private final byte[][] unchanged = segments(catalog(false));
 
@@ -73,21 +60,13 @@ final class CatalogBrokers implements AutoCloseable {
 
 	CatalogBrokers(int brokers) throws IOException {
 		this.versions = new AtomicIntegerArray(brokers);
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
 		// Enough threads that a delayed answer never waits for a thread.
-		this.threads = Executors.newFixedThreadPool(64, (task) -> {
-			Thread thread = new Thread(task, "catalog-brokers");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server.setExecutor(this.threads);
-		this.server.createContext("/", this::answer);
-		this.server.start();
+		this.server = LoopbackServer.start("catalog-brokers", 64, 1024, this::answer);
 	}
 
 	/** The endpoint of broker {@code n}. */
 	String url(int n) {
-		return "http://localhost:" + this.server.getAddress().getPort() + "/b" + n;
+		return "http://localhost:" + this.server.port() + "/b" + n;
 	}
 
 	/** Broker {@code n} serves its changed catalog from now on. */
@@ -225,8 +204,7 @@ final class CatalogBrokers implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.threads.shutdownNow();
+		this.server.close();
 	}
 
 }

@@ -2,14 +2,9 @@ package dev.bazaar.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A broker on a real socket that answers at once: its catalog to {@code GET /v2/catalog},
@@ -29,31 +24,14 @@ final class FastBroker implements AutoCloseable {
 
 	private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
-	static {
-		// Without it the JDK server's separate header and body writes meet the client's
-		// delayed ACK: 40 ms stalls (JDK-6968351) that would be the broker's, not
-		// Bazaar's.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-	}
-
-	private final HttpServer server;
-
-	private final ExecutorService threads;
+	private final LoopbackServer server;
 
 	FastBroker() throws IOException {
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-		this.threads = Executors.newFixedThreadPool(16, (task) -> {
-			Thread thread = new Thread(task, "fast-broker");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server.setExecutor(this.threads);
-		this.server.createContext("/", FastBroker::answer);
-		this.server.start();
+		this.server = LoopbackServer.start("fast-broker", 16, 512, FastBroker::answer);
 	}
 
 	String url() {
-		return "http://localhost:" + this.server.getAddress().getPort();
+		return "http://localhost:" + this.server.port();
 	}
 
 	private static void answer(HttpExchange exchange) throws IOException {
@@ -71,8 +49,7 @@ final class FastBroker implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.threads.shutdownNow();
+		this.server.close();
 	}
 
 }

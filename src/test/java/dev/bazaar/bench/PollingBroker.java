@@ -8,8 +8,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Scenario 5's fake broker, in a JVM of its own so that its CPU is not counted as
@@ -149,19 +144,9 @@ final class PollingBroker implements AutoCloseable {
 	private static volatile boolean recording;
 
 	public static void main(String[] args) throws IOException {
-		// See FastBroker: no delayed-ACK stalls between header and body writes.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-		ExecutorService threads = Executors.newFixedThreadPool(4, (task) -> {
-			Thread thread = new Thread(task, "polling-broker");
-			thread.setDaemon(true);
-			return thread;
-		});
-		server.setExecutor(threads);
-		server.createContext("/", PollingBroker::answer);
-		server.start();
+		LoopbackServer server = LoopbackServer.start("polling-broker", 4, 1024, PollingBroker::answer);
 		PrintWriter parent = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-		parent.println(server.getAddress().getPort());
+		parent.println(server.port());
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 			.getOperatingSystemMXBean();
@@ -183,8 +168,7 @@ final class PollingBroker implements AutoCloseable {
 				parent.println(figures(begun, System.nanoTime(), settle, os.getProcessCpuTime() - cpu));
 			}
 		}
-		server.stop(0);
-		threads.shutdownNow();
+		server.close();
 	}
 
 	private static String figures(long begun, long ended, long settle, long cpu) {

@@ -2,19 +2,14 @@ package dev.bazaar.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.bazaar.support.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +27,7 @@ final class ServedFloor implements AutoCloseable {
 
 	private final Floor floor;
 
-	private final HttpServer server;
-
-	private final ExecutorService threads;
+	private final LoopbackServer server;
 
 	private final String authorization;
 
@@ -46,17 +39,9 @@ final class ServedFloor implements AutoCloseable {
 		this.floor = floor;
 		this.authorization = "Basic "
 				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
 		// As many request threads as Bazaar's Tomcat has at most.
-		this.threads = Executors.newFixedThreadPool(200, (task) -> {
-			Thread thread = new Thread(task, "served-floor");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.server.setExecutor(this.threads);
-		this.server.createContext("/", this::answer);
-		this.server.start();
-		this.client = Api.as(this.server.getAddress().getPort(), username, password);
+		this.server = LoopbackServer.start("served-floor", 200, 512, this::answer);
+		this.client = Api.as(this.server.port(), username, password);
 	}
 
 	/** One provision through the hop, as Bazaar's clients send it. */
@@ -101,8 +86,7 @@ final class ServedFloor implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.threads.shutdownNow();
+		this.server.close();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -156,12 +157,7 @@ class PollWrites {
 	/** After a failed write, a while before the next, so as not to flood the log. */
 	private synchronized void pause() {
 		try {
-			long end = System.nanoTime() + RETRY.toNanos();
-			long left = RETRY.toMillis();
-			while (this.gathering && left > 0) {
-				wait(left);
-				left = (end - System.nanoTime()) / 1_000_000;
-			}
+			waitWhile(RETRY, () -> this.gathering);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -176,17 +172,24 @@ class PollWrites {
 			while (this.gathering && this.pending.isEmpty()) {
 				wait();
 			}
-			long end = System.nanoTime() + WINDOW.toNanos();
-			long left = WINDOW.toMillis();
-			while (this.gathering && this.pending.size() < MOST && left > 0) {
-				wait(left);
-				left = (end - System.nanoTime()) / 1_000_000;
-			}
+			waitWhile(WINDOW, () -> this.gathering && this.pending.size() < MOST);
 			return this.gathering;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return false;
+		}
+	}
+
+	/**
+	 * Waits on this object's monitor, held, while the condition holds, at most so long.
+	 */
+	private void waitWhile(Duration most, BooleanSupplier condition) throws InterruptedException {
+		long end = System.nanoTime() + most.toNanos();
+		long left = most.toMillis();
+		while (condition.getAsBoolean() && left > 0) {
+			wait(left);
+			left = (end - System.nanoTime()) / 1_000_000;
 		}
 	}
 
