@@ -181,12 +181,12 @@ public class CommunicationLogs {
 	}
 
 	private static NewCommunicationLog storable(NewCommunicationLog log) {
-		// Masked again in case a caller forgot, binding credentials masked; ids cut to
-		// the column's size so the row is kept.
+		// Masked in case a caller forgot (copied only then), binding credentials
+		// masked; ids cut to the column's size so the row is kept.
 		return new NewCommunicationLog(log.requestedAt(), log.brokerId(), log.brokerIdentifier(), log.customerId(),
 				log.location(), log.operationType(), log.method(), log.url(),
-				SensitiveHeaders.masked(log.requestHeaders()), log.requestBody(), log.responseCode(),
-				SensitiveHeaders.masked(log.responseHeaders()),
+				SensitiveHeaders.maskedOnce(log.requestHeaders()), log.requestBody(), log.responseCode(),
+				SensitiveHeaders.maskedOnce(log.responseHeaders()),
 				SensitiveBodies.masked(log.operationType(), log.responseBody()), log.durationMs(), log.error(),
 				cut(log.planId()), cut(log.instanceId()), log.requestIdentity());
 	}

@@ -2,16 +2,12 @@ package dev.bazaar.commlog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Masks the values of headers that carry credentials, before they are stored or shown.
  */
 public final class SensitiveHeaders {
-
-	private static final Set<String> NAMES = Set.of("authorization", "proxy-authorization");
 
 	private SensitiveHeaders() {
 	}
@@ -24,8 +20,22 @@ public final class SensitiveHeaders {
 		return masked;
 	}
 
+	/**
+	 * The headers with credentials masked: the same map when they are masked already
+	 * (most often, as {@link #masked(Map)} made them), otherwise a masked copy. For
+	 * headers about to be stored, not kept.
+	 */
+	public static Map<String, List<String>> maskedOnce(Map<String, List<String>> headers) {
+		for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+			if (isSensitive(header.getKey()) && !isMasked(header.getValue())) {
+				return masked(headers);
+			}
+		}
+		return headers;
+	}
+
 	public static boolean isSensitive(String headerName) {
-		return NAMES.contains(headerName.toLowerCase(Locale.ROOT));
+		return headerName.equalsIgnoreCase("authorization") || headerName.equalsIgnoreCase("proxy-authorization");
 	}
 
 	/**
@@ -35,6 +45,15 @@ public final class SensitiveHeaders {
 		String stripped = value.strip();
 		int space = stripped.indexOf(' ');
 		return (space > 0) ? stripped.substring(0, space) + " ****" : "****";
+	}
+
+	private static boolean isMasked(List<String> values) {
+		for (String value : values) {
+			if (!mask(value).equals(value)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

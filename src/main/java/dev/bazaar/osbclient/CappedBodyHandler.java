@@ -1,11 +1,11 @@
 package dev.bazaar.osbclient;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpTimeoutException;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -70,19 +70,34 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 
 	private static final class CappedBodySubscriber implements BodySubscriber<byte[]> {
 
-		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+		/** The first buffer's size when the length is not declared: most answers fit. */
+		private static final int FIRST = 1024;
 
-		private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		/** The largest first buffer, whatever length a broker declares. */
+		private static final int MOST_FIRST = 64 * 1024;
+
+		/** The largest array the JVM makes. */
+		private static final long MOST = Integer.MAX_VALUE - 8;
+
+		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
 
 		private final long limit;
 
 		private final long declaredLength;
+
+		/** What arrived so far, in {@code bytes[0, size)}. */
+		private byte[] bytes;
+
+		private int size;
 
 		private volatile Flow.@Nullable Subscription subscription;
 
 		CappedBodySubscriber(long limit, long declaredLength) {
 			this.limit = limit;
 			this.declaredLength = declaredLength;
+			// A usual answer declares its length: it is read into one array, the one
+			// handed over.
+			this.bytes = new byte[(declaredLength >= 0) ? (int) Math.min(declaredLength, MOST_FIRST) : FIRST];
 		}
 
 		@Override
@@ -101,7 +116,8 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 				tooLarge();
 				return;
 			}
-			subscription.request(1);
+			// All of it, as it comes: the limit is kept here.
+			subscription.request(Long.MAX_VALUE);
 		}
 
 		@Override
@@ -110,15 +126,18 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 				return;
 			}
 			for (ByteBuffer item : items) {
-				if (this.buffer.size() + (long) item.remaining() > this.limit) {
+				int length = item.remaining();
+				if (this.size + (long) length > this.limit) {
 					tooLarge();
 					return;
 				}
-				byte[] bytes = new byte[item.remaining()];
-				item.get(bytes);
-				this.buffer.writeBytes(bytes);
+				if (this.size + length > this.bytes.length) {
+					long grown = Math.max(this.size + (long) length, 2L * this.bytes.length);
+					this.bytes = Arrays.copyOf(this.bytes, (int) Math.min(grown, Math.min(this.limit, MOST)));
+				}
+				item.get(this.bytes, this.size, length);
+				this.size += length;
 			}
-			requestMore();
 		}
 
 		@Override
@@ -128,13 +147,7 @@ final class CappedBodyHandler implements BodyHandler<byte[]> {
 
 		@Override
 		public void onComplete() {
-			this.body.complete(this.buffer.toByteArray());
-		}
-
-		private void requestMore() {
-			if (this.subscription != null && !this.body.isDone()) {
-				this.subscription.request(1);
-			}
+			this.body.complete((this.size == this.bytes.length) ? this.bytes : Arrays.copyOf(this.bytes, this.size));
 		}
 
 		private void expire() {

@@ -6,11 +6,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +38,9 @@ public class OsbClient implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(OsbClient.class);
 
+	/** How many endpoints' Authorization headers are kept before they are made anew. */
+	private static final int MOST_AUTHORIZATIONS = 1024;
+
 	private final BrokerHttpClients clients;
 
 	private final ExchangeRecorder recorder;
@@ -50,6 +53,12 @@ public class OsbClient implements DisposableBean {
 
 	/** Ends calls whose answer does not arrive in time. */
 	private final ScheduledThreadPoolExecutor deadlines;
+
+	/**
+	 * Each endpoint's Authorization header, made once rather than on every call (a
+	 * changed password is another endpoint).
+	 */
+	private final Map<BrokerEndpoint, List<String>> authorizations = new ConcurrentHashMap<>();
 
 	OsbClient(BrokerHttpClients clients, ExchangeRecorder recorder, OsbClientProperties properties, Clock clock) {
 		this.clients = clients;
@@ -78,7 +87,7 @@ public class OsbClient implements DisposableBean {
 	 * of many calls together, {@code CommunicationLogs.recordAll}).
 	 */
 	public Exchanged exchangeRecordingLater(BrokerEndpoint endpoint, OsbRequest request) {
-		OutgoingRequest sent = OutgoingRequest.of(endpoint, request, this.clock.instant());
+		OutgoingRequest sent = OutgoingRequest.of(endpoint, authorization(endpoint), request, this.clock.instant());
 		OsbResponse response = send(sent, System.nanoTime());
 		if (logger.isDebugEnabled()) {
 			logger.debug(sent + " to broker " + endpoint.brokerIdentifier() + ": " + response.explanation() + " in "
@@ -129,6 +138,18 @@ public class OsbClient implements DisposableBean {
 		}
 	}
 
+	private List<String> authorization(BrokerEndpoint endpoint) {
+		List<String> authorization = this.authorizations.get(endpoint);
+		if (authorization == null) {
+			if (this.authorizations.size() >= MOST_AUTHORIZATIONS) {
+				this.authorizations.clear();
+			}
+			authorization = OutgoingRequest.authorization(endpoint);
+			this.authorizations.put(endpoint, authorization);
+		}
+		return authorization;
+	}
+
 	private Duration bothTimeouts() {
 		return this.properties.connectTimeout().plus(this.properties.responseTimeout());
 	}
@@ -143,14 +164,17 @@ public class OsbClient implements DisposableBean {
 				new String(response.body(), StandardCharsets.UTF_8), elapsed(started));
 	}
 
-	private static Map<String, List<String>> lowerCaseNames(HttpHeaders headers) {
+	/**
+	 * The headers with their names in lower case, in the JDK's order. The JDK's map
+	 * ignores case, so no two names become one, and its value lists are immutable.
+	 */
+	static Map<String, List<String>> lowerCaseNames(HttpHeaders headers) {
 		Map<String, List<String>> names = new LinkedHashMap<>();
 		headers.map().forEach((name, values) -> {
 			if (!name.startsWith(":")) {
-				names.computeIfAbsent(name.toLowerCase(Locale.ROOT), (key) -> new ArrayList<>()).addAll(values);
+				names.put(name.toLowerCase(Locale.ROOT), List.copyOf(values));
 			}
 		});
-		names.replaceAll((name, values) -> List.copyOf(values));
 		return names;
 	}
 

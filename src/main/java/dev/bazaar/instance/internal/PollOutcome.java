@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import dev.bazaar.osbclient.OsbResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 /** What an answer to {@code GET .../last_operation} says. */
 sealed interface PollOutcome {
@@ -73,14 +72,14 @@ sealed interface PollOutcome {
 		if (answer.status() == 410) {
 			return new Gone();
 		}
-		JsonNode body = BrokerAnswers.jsonObject(answer.body());
+		LastOperationBody body = LastOperationBody.read(answer.body());
 		if (answer.status() != 200 || body == null) {
 			return new Invalid(
 					"the broker answered HTTP " + answer.status() + ((body == null) ? " without a JSON object" : ""),
 					retryAfter);
 		}
-		String description = BrokerAnswers.text(body, "description");
-		String state = BrokerAnswers.text(body, "state");
+		String description = body.description();
+		String state = body.state();
 		if ("in progress".equals(state)) {
 			return new InProgress(description, retryAfter);
 		}

@@ -21,12 +21,16 @@ final class RetryAfter {
 	}
 
 	static @Nullable Duration parse(Map<String, List<String>> headers, Instant now) {
-		List<String> values = headers.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().equalsIgnoreCase("Retry-After"))
-			.map(Map.Entry::getValue)
-			.findFirst()
-			.orElse(List.of());
+		// Answers' header names are in lower case (OsbResponse.Answered).
+		List<String> values = headers.get("retry-after");
+		if (values == null) {
+			values = headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase("Retry-After"))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(List.of());
+		}
 		return values.isEmpty() ? null : parse(values.get(0).strip(), now);
 	}
 

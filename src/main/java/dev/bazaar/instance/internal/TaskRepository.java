@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Rows of background work, claimed through the database so each task runs on one node at
@@ -64,9 +65,11 @@ class TaskRepository {
 	 * Claims the tasks until {@code leaseUntil}, each only if no node claimed or
 	 * rescheduled it since it was read; answers those claimed. A node that dies while
 	 * holding a task lets the lease run out and another node takes over. One batch, in
-	 * the order read: nodes claiming the same tasks lock them in the same order.
+	 * the order read: nodes claiming the same tasks lock them in the same order. In one
+	 * transaction: one commit, where H2 commits each row of a batch on its own.
 	 */
-	List<Task> claim(List<Task> tasks, Instant leaseUntil) {
+	@Transactional
+	public List<Task> claim(List<Task> tasks, Instant leaseUntil) {
 		if (tasks.isEmpty()) {
 			return List.of();
 		}

@@ -47,6 +47,12 @@ public class TaskWorker implements SmartLifecycle {
 	/** How long {@link #stop()} waits for the tasks under way. */
 	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
+	/**
+	 * How long the claiming thread uses the broker endpoints it looked up: a changed
+	 * password or URL is used from then on.
+	 */
+	static final Duration ENDPOINTS_KEPT = Duration.ofSeconds(1);
+
 	private final TaskRepository repository;
 
 	private final InstanceRepository instances;
@@ -91,6 +97,9 @@ public class TaskWorker implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** The endpoints the claiming thread's claims use (that thread's only). */
+	private @Nullable Round round;
+
 	TaskWorker(TaskRepository repository, InstanceRepository instances, BindingRepository bindings,
 			InstancePolls instancePolls, BindingPolls bindingPolls, OrphanMitigation mitigation,
 			InstanceOperations operations, Tasks tasks, BrokerGateway gateway, TaskAlarm alarm, PollWrites writes,
@@ -123,7 +132,7 @@ public class TaskWorker implements SmartLifecycle {
 	 * ran; for tests and for nodes whose worker does not run.
 	 */
 	public int runDue() {
-		List<Claimed> claimed = claim(this.clock.instant(), this.batch).claimed();
+		List<Claimed> claimed = claim(this.clock.instant(), this.batch, new Round()).claimed();
 		claimed.forEach(this::runSafely);
 		this.writes.write();
 		return claimed.size();
@@ -200,7 +209,7 @@ public class TaskWorker implements SmartLifecycle {
 				Instant now = this.clock.instant();
 				int room = Math.min(this.batch, this.capacity - this.queue.size());
 				if (room > 0) {
-					Claim claim = claim(now.plus(TaskAlarm.AHEAD), room);
+					Claim claim = claim(now.plus(TaskAlarm.AHEAD), room, round());
 					this.queue.addAll(claim.claimed());
 					if (claim.full()) {
 						// More may be due.
@@ -224,7 +233,7 @@ public class TaskWorker implements SmartLifecycle {
 	 * Claims up to {@code limit} tasks due by {@code until}, with the instances they poll
 	 * as they stand now.
 	 */
-	private Claim claim(Instant until, int limit) {
+	private Claim claim(Instant until, int limit, Round round) {
 		List<Task> due = this.repository.due(until, limit);
 		if (due.isEmpty()) {
 			return new Claim(List.of(), false);
@@ -232,10 +241,22 @@ public class TaskWorker implements SmartLifecycle {
 		Instant leaseUntil = this.clock.instant().plus(this.lease);
 		List<Task> mine = this.repository.claim(due, leaseUntil);
 		Map<UUID, ServiceInstance> snapshots = mine.isEmpty() ? Map.of() : this.repository.claimedInstances(leaseUntil);
-		Round round = new Round();
 		return new Claim(mine.stream()
 			.map((task) -> new Claimed(task, leaseUntil, snapshots.get(task.instanceId()), round))
 			.toList(), due.size() == limit);
+	}
+
+	/**
+	 * The endpoints of the claims of the last {@link #ENDPOINTS_KEPT}: claims follow each
+	 * other every few hundred milliseconds, and a lookup decrypts the password.
+	 */
+	private Round round() {
+		Round round = this.round;
+		if (round == null || System.nanoTime() - round.started > ENDPOINTS_KEPT.toNanos()) {
+			round = new Round();
+			this.round = round;
+		}
+		return round;
 	}
 
 	/**
@@ -346,17 +367,24 @@ public class TaskWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * The broker endpoints of one claim's tasks, each looked up (and its password
-	 * decrypted) once.
+	 * The broker endpoints of claims' tasks, each looked up (and its password decrypted)
+	 * once.
 	 */
 	private final class Round {
 
-		private final Map<String, BrokerEndpoint> endpoints = new ConcurrentHashMap<>();
+		private final long started = System.nanoTime();
+
+		private final Map<Deployment, BrokerEndpoint> endpoints = new ConcurrentHashMap<>();
 
 		BrokerEndpoint endpoint(ServiceInstance instance) {
-			return this.endpoints.computeIfAbsent(instance.brokerId() + "/" + instance.deployment(),
+			return this.endpoints.computeIfAbsent(new Deployment(instance.brokerId(), instance.deployment()),
 					(key) -> TaskWorker.this.gateway.endpoint(instance));
 		}
+
+	}
+
+	/** Where an instance's broker calls go: the broker, and its deployment. */
+	private record Deployment(UUID brokerId, String name) {
 
 	}
 
@@ -371,21 +399,26 @@ public class TaskWorker implements SmartLifecycle {
 
 		private final Round round;
 
+		/** When it is due, in milliseconds of the clock's epoch: asked for often. */
+		private final long dueMillis;
+
 		Claimed(Task task, Instant leaseUntil, @Nullable ServiceInstance instance, Round round) {
 			this.task = task;
 			this.leaseUntil = leaseUntil;
 			this.instance = instance;
 			this.round = round;
+			this.dueMillis = task.dueAt().toEpochMilli();
 		}
 
 		@Override
 		public long getDelay(TimeUnit unit) {
-			return unit.convert(Duration.between(TaskWorker.this.clock.instant(), this.task.dueAt()));
+			// Not clock.millis(): a clock that ticks in microseconds fails it (JDK 17).
+			return unit.convert(this.dueMillis - TaskWorker.this.clock.instant().toEpochMilli(), TimeUnit.MILLISECONDS);
 		}
 
 		@Override
 		public int compareTo(Delayed other) {
-			return this.task.dueAt().compareTo(((Claimed) other).task.dueAt());
+			return Long.compare(this.dueMillis, ((Claimed) other).dueMillis);
 		}
 
 	}
