@@ -110,18 +110,18 @@ public class CommunicationLogRepository {
 		StoredBody response = bodies.apply(log.responseBody(), log.requestedAt());
 		return new Object[] { Timestamps.of(log.requestedAt()), log.brokerId(), log.brokerIdentifier(),
 				log.customerId(), log.location(), log.operationType().name(), log.method(), log.url(),
-				headersJson(log.requestHeaders()), request.inline(), request.hash(), log.responseCode(),
-				headersJson(log.responseHeaders()), response.inline(), response.hash(), log.durationMs(), log.error(),
-				log.planId(), log.instanceId(), log.requestIdentity() };
+				headersJson(this.json, log.requestHeaders()), request.inline(), request.hash(), log.responseCode(),
+				headersJson(this.json, log.responseHeaders()), response.inline(), response.hash(), log.durationMs(),
+				log.error(), log.planId(), log.instanceId(), log.requestIdentity() };
 	}
 
 	/**
 	 * The headers as a JSON object of arrays, written token by token: the mapper's
 	 * serializers cost more than the writing, twice per log.
 	 */
-	String headersJson(Map<String, List<String>> headers) {
+	static String headersJson(JsonMapper json, Map<String, List<String>> headers) {
 		StringWriter text = new StringWriter(32 + 48 * headers.size());
-		try (JsonGenerator out = this.json.createGenerator(text)) {
+		try (JsonGenerator out = json.createGenerator(text)) {
 			out.writeStartObject();
 			for (Map.Entry<String, List<String>> header : headers.entrySet()) {
 				out.writeName(header.getKey());

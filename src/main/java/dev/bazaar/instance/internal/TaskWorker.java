@@ -399,7 +399,10 @@ public class TaskWorker implements SmartLifecycle {
 
 		private final Round round;
 
-		/** When it is due, in milliseconds of the clock's epoch: asked for often. */
+		/**
+		 * When it is due, in milliseconds since the epoch: the queue asks for the delay
+		 * whenever a thread looks.
+		 */
 		private final long dueMillis;
 
 		Claimed(Task task, Instant leaseUntil, @Nullable ServiceInstance instance, Round round) {
@@ -407,7 +410,8 @@ public class TaskWorker implements SmartLifecycle {
 			this.leaseUntil = leaseUntil;
 			this.instance = instance;
 			this.round = round;
-			this.dueMillis = task.dueAt().toEpochMilli();
+			// Rounded up, so that a task never runs before it is due.
+			this.dueMillis = task.dueAt().toEpochMilli() + ((task.dueAt().getNano() % 1_000_000 != 0) ? 1 : 0);
 		}
 
 		@Override
