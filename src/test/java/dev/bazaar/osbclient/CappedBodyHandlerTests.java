@@ -66,7 +66,8 @@ class CappedBodyHandlerTests {
 		assertThat(body.getBody().toCompletableFuture()).isCompletedExceptionally();
 	}
 
-	private static ResponseInfo info(String contentLength) {
+	/** An answer's status and headers: 200, with the Content-Length given, if any. */
+	static ResponseInfo info(String contentLength) {
 		HttpHeaders headers = HttpHeaders.of(
 				(contentLength != null) ? Map.of("content-length", List.of(contentLength)) : Map.of(),
 				(name, value) -> true);

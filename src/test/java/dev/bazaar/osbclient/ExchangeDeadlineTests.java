@@ -1,11 +1,7 @@
 package dev.bazaar.osbclient;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -79,23 +75,7 @@ class ExchangeDeadlineTests {
 	}
 
 	private static ResponseInfo info() {
-		HttpHeaders headers = HttpHeaders.of(Map.of("content-length", List.of("2")), (name, value) -> true);
-		return new ResponseInfo() {
-			@Override
-			public int statusCode() {
-				return 200;
-			}
-
-			@Override
-			public HttpHeaders headers() {
-				return headers;
-			}
-
-			@Override
-			public HttpClient.Version version() {
-				return HttpClient.Version.HTTP_1_1;
-			}
-		};
+		return CappedBodyHandlerTests.info("2");
 	}
 
 }
