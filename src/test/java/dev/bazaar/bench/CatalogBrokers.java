@@ -85,7 +85,12 @@ final class CatalogBrokers implements AutoCloseable {
 		return this.requests.sum();
 	}
 
-	/** The most requests the brokers were answering at once since the last call. */
+	/**
+	 * The most requests the brokers held at once (received, not yet answered) since the
+	 * last call. A request stops counting before its answer is sent, so the client's next
+	 * request always comes after it: a handler thread that finishes late after sending
+	 * does not count twice.
+	 */
 	int mostInFlight() {
 		return this.mostInFlight.getAndSet(0);
 	}
@@ -131,13 +136,13 @@ final class CatalogBrokers implements AutoCloseable {
 		try {
 			pause();
 			byte[] answer = body((this.versions.get(n) == 0) ? this.unchanged : this.changed, n);
+			this.inFlight.decrementAndGet();
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, answer.length);
 			exchange.getResponseBody().write(answer);
 			exchange.close();
 		}
 		finally {
-			this.inFlight.decrementAndGet();
 			this.busy.end(started);
 		}
 	}

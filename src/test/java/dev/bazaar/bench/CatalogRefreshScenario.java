@@ -123,14 +123,15 @@ final class CatalogRefreshScenario {
 			line(delayed, 0);
 			this.report.line("");
 			ratios(first, firstFloor, unchanged, unchangedFloor, changed, delayed, delayedFloor, busy);
-			this.report.line(String
-				.format(Locale.ROOT, "While brokers answered late, they had at most %d of Bazaar's requests at once "
-						+ "(`bazaar.catalog.refresh-concurrency` %d) and %.2f on average over the cycle (the floor's: "
-						+ "%.2f); an answer took them %.1f ms (floor: %.1f), so at that length the bound is "
-						+ "%d × %.1f ms ÷ %d = %.2f s.", inFlight, CONCURRENCY, busy.meanInFlight(delayed.wallNanos()),
-						floorBusy.meanInFlight(delayedFloor.wallNanos()), busy.meanAnswerMillis(),
-						floorBusy.meanAnswerMillis(), BROKERS, busy.meanAnswerMillis(), CONCURRENCY,
-						BROKERS * busy.meanAnswerMillis() / 1e3 / CONCURRENCY));
+			this.report.line(String.format(Locale.ROOT,
+					"While brokers answered late, they held at most %d of Bazaar's requests at once (received, not yet answered; "
+							+ "`bazaar.catalog.refresh-concurrency` %d) and were answering %.2f on average over the cycle (the floor's: "
+							+ "%.2f); an answer took them %.1f ms (floor: %.1f), so at that length the bound is "
+							+ "%d × %.1f ms ÷ %d = %.2f s.",
+					inFlight, CONCURRENCY, busy.meanInFlight(delayed.wallNanos()),
+					floorBusy.meanInFlight(delayedFloor.wallNanos()), busy.meanAnswerMillis(),
+					floorBusy.meanAnswerMillis(), BROKERS, busy.meanAnswerMillis(), CONCURRENCY,
+					BROKERS * busy.meanAnswerMillis() / 1e3 / CONCURRENCY));
 			this.report.line("");
 			statements(unchanged);
 			this.report.line("");

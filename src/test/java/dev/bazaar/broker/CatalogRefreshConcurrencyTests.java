@@ -90,7 +90,8 @@ class CatalogRefreshConcurrencyTests {
 
 	/**
 	 * Brokers behind one JDK server, at {@code /b<n>}, each serving the test catalog with
-	 * ids of its own, as late as asked; they count the requests they answer at once.
+	 * ids of its own, as late as asked; they count the requests they hold at once
+	 * (received, not yet answered).
 	 */
 	static final class SlowBrokers implements AutoCloseable {
 
@@ -127,23 +128,22 @@ class CatalogRefreshConcurrencyTests {
 			String path = exchange.getRequestURI().getPath();
 			int n = Integer.parseInt(path.substring(2, path.indexOf("/v2/catalog")));
 			this.requests.incrementAndGet(n);
+			byte[] body = FakeBroker.resource("/broker/catalog.json")
+				.replace("XXXX", this.prefix + String.format("%04d", n))
+				.getBytes(StandardCharsets.UTF_8);
 			this.mostAtOnce.accumulateAndGet(this.atOnce.incrementAndGet(), Math::max);
 			try {
 				Thread.sleep(this.delayMillis);
-				byte[] body = FakeBroker.resource("/broker/catalog.json")
-					.replace("XXXX", this.prefix + String.format("%04d", n))
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			finally {
-				this.atOnce.decrementAndGet();
-				exchange.close();
-			}
+			// Before the answer leaves: the client's next request can only come after it.
+			this.atOnce.decrementAndGet();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
 		}
 
 		@Override
