@@ -336,9 +336,22 @@ public class BrokerManagement {
 	 * {@link CatalogUnavailable} on failure.
 	 */
 	public void refresh(ServiceBroker broker) {
+		refresh(broker, privateEndpoint(broker));
+	}
+
+	/**
+	 * Refreshes the private deployment's catalog like {@link #refresh(ServiceBroker)}, of
+	 * a broker read with its encrypted password in one statement: for the periodic
+	 * refresh.
+	 */
+	public void refresh(ServiceBroker broker, String passwordEncrypted) {
+		refresh(broker, endpointOf(broker, this.cipher.decrypt(passwordEncrypted)));
+	}
+
+	private void refresh(ServiceBroker broker, BrokerEndpoint endpoint) {
 		Deployment deployment = Deployment.privateOf(broker.id());
 		try {
-			this.fetcher.fetchIfChanged(privateEndpoint(broker))
+			this.fetcher.fetchIfChanged(endpoint)
 				.ifPresent((catalog) -> this.transactions
 					.executeWithoutResult((tx) -> this.catalogs.store(deployment, catalog, this.clock.instant())));
 		}

@@ -12,18 +12,15 @@ import dev.bazaar.commlog.SensitiveHeaders;
 import dev.bazaar.osbclient.OsbResponse.Answered;
 import dev.bazaar.osbclient.OsbResponse.Failed;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.stereotype.Component;
 
 /**
- * Records every exchange as a communication log, with credentials masked and bodies cut
- * to {@value #MAX_STORED_BODY} characters; a failure to record never reaches the caller.
+ * Records every exchange as a communication log, with credentials masked and bodies whole
+ * (the communication logs cut those beyond {@code bazaar.commlog.max-body-length}); a
+ * failure to record never reaches the caller.
  */
 @Component
 class ExchangeRecorder {
-
-	static final int MAX_STORED_BODY = 64 * 1024;
 
 	private static final Log logger = LogFactory.getLog(ExchangeRecorder.class);
 
@@ -50,20 +47,11 @@ class ExchangeRecorder {
 		Answered answered = (response instanceof Answered answer) ? answer : null;
 		return new NewCommunicationLog(sent.requestedAt(), endpoint.brokerId(), endpoint.brokerIdentifier(),
 				endpoint.customerId(), endpoint.location(), request.operationType(), request.method(), sent.url(),
-				SensitiveHeaders.masked(sent.headers()), cut(request.body()),
-				(answered != null) ? answered.status() : null,
+				SensitiveHeaders.masked(sent.headers()), request.body(), (answered != null) ? answered.status() : null,
 				(answered != null) ? answered.headers() : Map.<String, List<String>>of(),
-				(answered != null) ? cut(answered.body()) : null, response.durationMs(),
+				(answered != null) ? answered.body() : null, response.durationMs(),
 				(response instanceof Failed failed) ? failed.kind() + ": " + failed.message() : null, request.planId(),
 				request.instanceId(), sent.requestIdentity());
-	}
-
-	static @Nullable String cut(@Nullable String body) {
-		if (body == null || body.length() <= MAX_STORED_BODY) {
-			return body;
-		}
-		return body.substring(0, MAX_STORED_BODY) + "\n[cut by Bazaar: the body had " + body.length()
-				+ " characters, the first " + MAX_STORED_BODY + " are stored]";
 	}
 
 }

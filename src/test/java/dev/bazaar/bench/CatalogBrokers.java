@@ -56,6 +56,8 @@ final class CatalogBrokers implements AutoCloseable {
 
 	private final AtomicInteger mostInFlight = new AtomicInteger();
 
+	private final Busy busy = new Busy();
+
 	private volatile long delayMillis;
 
 	CatalogBrokers(int brokers) throws IOException {
@@ -83,9 +85,22 @@ final class CatalogBrokers implements AutoCloseable {
 		return this.requests.sum();
 	}
 
-	/** The most requests the brokers were answering at once since the last call. */
+	/**
+	 * The most requests the brokers held at once (received, not yet answered) since the
+	 * last call. A request stops counting before its answer is sent, so the client's next
+	 * request always comes after it: a handler thread that finishes late after sending
+	 * does not count twice.
+	 */
 	int mostInFlight() {
 		return this.mostInFlight.getAndSet(0);
+	}
+
+	/**
+	 * How busy the brokers were since the last call: requests in flight integrated over
+	 * the time, and how long an answer took them.
+	 */
+	Busy.Figures busy() {
+		return this.busy.figures();
 	}
 
 	/** The size of an unchanged catalog, in bytes. */
@@ -117,16 +132,18 @@ final class CatalogBrokers implements AutoCloseable {
 			return;
 		}
 		this.mostInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
+		long started = this.busy.begin();
 		try {
 			pause();
 			byte[] answer = body((this.versions.get(n) == 0) ? this.unchanged : this.changed, n);
+			this.inFlight.decrementAndGet();
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(200, answer.length);
 			exchange.getResponseBody().write(answer);
 			exchange.close();
 		}
 		finally {
-			this.inFlight.decrementAndGet();
+			this.busy.end(started);
 		}
 	}
 
@@ -205,6 +222,67 @@ final class CatalogBrokers implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.close();
+	}
+
+	/**
+	 * The time-weighted number of requests the brokers were answering, and the time their
+	 * answers took (from the handler's start to the body sent), since the last reading.
+	 */
+	static final class Busy {
+
+		private long changedAt = System.nanoTime();
+
+		private int answering;
+
+		private long answeringNanos;
+
+		private long answers;
+
+		private long answerNanos;
+
+		synchronized long begin() {
+			long now = advance();
+			this.answering++;
+			return now;
+		}
+
+		synchronized void end(long started) {
+			long now = advance();
+			this.answering--;
+			this.answers++;
+			this.answerNanos += now - started;
+		}
+
+		synchronized Figures figures() {
+			advance();
+			Figures figures = new Figures(this.answeringNanos,
+					(this.answers > 0) ? this.answerNanos / 1e6 / this.answers : 0);
+			this.answeringNanos = 0;
+			this.answers = 0;
+			this.answerNanos = 0;
+			return figures;
+		}
+
+		private long advance() {
+			long now = System.nanoTime();
+			this.answeringNanos += this.answering * (now - this.changedAt);
+			this.changedAt = now;
+			return now;
+		}
+
+		/**
+		 * @param answeringNanos requests being answered, integrated over the time
+		 * @param meanAnswerMillis how long an answer took, on average
+		 */
+		record Figures(long answeringNanos, double meanAnswerMillis) {
+
+			/** Requests being answered, on average over a run that took this long. */
+			double meanInFlight(long wallNanos) {
+				return this.answeringNanos / (double) wallNanos;
+			}
+
+		}
+
 	}
 
 }

@@ -46,6 +46,12 @@ final class CatalogRefreshScenario {
 	 */
 	static final int CONCURRENCY = 8;
 
+	/**
+	 * The share of the concurrency the late brokers must have in flight on average for
+	 * the cycle to count as bound by their answers rather than by Bazaar.
+	 */
+	static final double BUSY = 0.9;
+
 	private static final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
@@ -95,9 +101,12 @@ final class CatalogRefreshScenario {
 			changing.forEach(brokers::change);
 			BrokerFleet.Cycle changed = fleet.refresh("Bazaar, " + CHANGED + " brokers changed");
 			brokers.delay(DELAY_MILLIS);
+			brokers.busy();
 			Floored delayedFloor = floor(BROKERS, () -> floor.cycle(all, CONCURRENCY, false));
+			CatalogBrokers.Busy.Figures floorBusy = brokers.busy();
 			brokers.mostInFlight();
 			BrokerFleet.Cycle delayed = fleet.refresh("Bazaar, nothing changed, answers " + DELAY_MILLIS + " ms late");
+			CatalogBrokers.Busy.Figures busy = brokers.busy();
 			int inFlight = brokers.mostInFlight();
 			this.report.section("Scenario 4 on " + database.name() + ": catalog refresh of " + BROKERS + " brokers ("
 					+ CatalogBrokers.SERVICES + " services × " + CatalogBrokers.PLANS + " plans, "
@@ -113,9 +122,16 @@ final class CatalogRefreshScenario {
 			floorLine("floor, GET and parse, answers " + DELAY_MILLIS + " ms late", delayedFloor);
 			line(delayed, 0);
 			this.report.line("");
-			ratios(first, firstFloor, unchanged, unchangedFloor, changed, delayed, delayedFloor);
-			this.report.line("While brokers answered late, they had at most " + inFlight
-					+ " of Bazaar's requests at once (`bazaar.catalog.refresh-concurrency` " + CONCURRENCY + ").");
+			ratios(first, firstFloor, unchanged, unchangedFloor, changed, delayed, delayedFloor, busy);
+			this.report.line(String.format(Locale.ROOT,
+					"While brokers answered late, they held at most %d of Bazaar's requests at once (received, not yet answered; "
+							+ "`bazaar.catalog.refresh-concurrency` %d) and were answering %.2f on average over the cycle (the floor's: "
+							+ "%.2f); an answer took them %.1f ms (floor: %.1f), so at that length the bound is "
+							+ "%d × %.1f ms ÷ %d = %.2f s.",
+					inFlight, CONCURRENCY, busy.meanInFlight(delayed.wallNanos()),
+					floorBusy.meanInFlight(delayedFloor.wallNanos()), busy.meanAnswerMillis(),
+					floorBusy.meanAnswerMillis(), BROKERS, busy.meanAnswerMillis(), CONCURRENCY,
+					BROKERS * busy.meanAnswerMillis() / 1e3 / CONCURRENCY));
 			this.report.line("");
 			statements(unchanged);
 			this.report.line("");
@@ -168,7 +184,8 @@ final class CatalogRefreshScenario {
 	}
 
 	private void ratios(BrokerFleet.Cycle first, Floored firstFloor, BrokerFleet.Cycle unchanged,
-			Floored unchangedFloor, BrokerFleet.Cycle changed, BrokerFleet.Cycle delayed, Floored delayedFloor) {
+			Floored unchangedFloor, BrokerFleet.Cycle changed, BrokerFleet.Cycle delayed, Floored delayedFloor,
+			CatalogBrokers.Busy.Figures busy) {
 		double bound = BROKERS * DELAY_MILLIS / 1e3 / CONCURRENCY;
 		this.report.line("| Cycle | Wall per refresh ÷ floor | CPU per refresh ÷ floor | Target |");
 		this.report.line("|---|---:|---:|---|");
@@ -178,9 +195,11 @@ final class CatalogRefreshScenario {
 		ratio(CHANGED + " brokers changed", changed, unchangedFloor, "");
 		ratio("answers " + DELAY_MILLIS + " ms late", delayed, delayedFloor,
 				String.format(Locale.ROOT,
-						"bound by the brokers' answers: %.2f s for %d × %d ms ÷ %d = %.2f s (× %.2f)",
+						"bound by the brokers' answers: %.2f s for %d × %d ms ÷ %d = %.2f s (× %.2f); "
+								+ "the brokers had %.2f of %d requests in flight on average: %s",
 						delayed.wallNanos() / 1e9, BROKERS, DELAY_MILLIS, CONCURRENCY, bound,
-						delayed.wallNanos() / 1e9 / bound));
+						delayed.wallNanos() / 1e9 / bound, busy.meanInFlight(delayed.wallNanos()), CONCURRENCY,
+						(busy.meanInFlight(delayed.wallNanos()) >= BUSY * CONCURRENCY) ? "met" : "missed"));
 		this.report.line("");
 	}
 
@@ -209,7 +228,7 @@ final class CatalogRefreshScenario {
 	 */
 	private void storage(BrokerFleet fleet, CatalogBrokers brokers) throws Exception {
 		BrokerFleet.Bodies bodies = fleet.bodies();
-		String body = brokers.catalog(0).substring(0, 64 * 1024);
+		String body = brokers.catalog(0);
 		MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 		for (int i = 0; i < 200; i++) {
 			sha256.digest(body.getBytes(StandardCharsets.UTF_8));
@@ -222,9 +241,10 @@ final class CatalogRefreshScenario {
 		double micros = (System.nanoTime() - started) / 1e3 / hashes;
 		this.report.line(String.format(Locale.ROOT,
 				"Communication logs of the fleet's catalog fetches: %d logs, %.1f MB of bodies in their rows, "
-						+ "%d bodies stored once in `log_body` (%.1f MB). Hashing a stored body (64 kB, SHA-256, "
+						+ "%d bodies stored once in `log_body` (%.1f MB). Hashing a stored body (%d kB, SHA-256, "
 						+ "with its UTF-8 encoding) takes %.0f µs.",
-				bodies.logs(), bodies.inlineChars() / 1e6, bodies.shared(), bodies.sharedChars() / 1e6, micros));
+				bodies.logs(), bodies.inlineChars() / 1e6, bodies.shared(), bodies.sharedChars() / 1e6,
+				body.length() / 1024, micros));
 	}
 
 	private static Floored floor(int refreshes, FloorCycle cycle) throws Exception {

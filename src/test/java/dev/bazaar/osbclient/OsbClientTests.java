@@ -297,17 +297,6 @@ class OsbClientTests {
 		assertThat((String) row.get("request_headers")).doesNotContain(basicToken("top-secret"));
 	}
 
-	@Test
-	void cutsLongBodiesForStorageAndSaysSo() {
-		String body = "z".repeat(ExchangeRecorder.MAX_STORED_BODY + 10);
-
-		String stored = ExchangeRecorder.cut(body);
-
-		assertThat(stored).startsWith("z".repeat(ExchangeRecorder.MAX_STORED_BODY))
-			.endsWith("[cut by Bazaar: the body had 65546 characters, the first 65536 are stored]");
-		assertThat(ExchangeRecorder.cut("short")).isEqualTo("short");
-	}
-
 	private Map<String, Object> logOf(BrokerEndpoint endpoint) {
 		List<Map<String, Object>> rows = this.jdbc.sql("select * from communication_log where broker_id = ?")
 			.param(endpoint.brokerId())

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.bazaar.broker.BrokerStatus;
 import dev.bazaar.broker.ServiceBroker;
+import dev.bazaar.shared.jdbc.DueRefresh;
 import dev.bazaar.shared.jdbc.RefreshTimes;
 import dev.bazaar.shared.jdbc.Timestamps;
 import org.jspecify.annotations.Nullable;
@@ -140,21 +141,8 @@ public class BrokerRepository {
 				select id, next_refresh_at from service_broker
 				where status = 'ACTIVE' and next_refresh_at <= ? order by next_refresh_at fetch first ? rows only""")
 			.params(Timestamps.of(now), limit)
-			.query((rs, row) -> new DueRefresh(rs.getObject("id", UUID.class), Timestamps.read(rs, "next_refresh_at")))
+			.query(DueRefresh::read)
 			.list();
-	}
-
-	/**
-	 * Claims a due refresh by moving its due time forward, only if no other node moved it
-	 * since it was read: exactly one node wins each refresh. Records when it started, the
-	 * one write of a refresh that finds the catalog unchanged (ADR 0009).
-	 */
-	public boolean claimRefresh(DueRefresh due, Instant now, Instant next) {
-		return this.jdbc.sql("""
-				update service_broker set next_refresh_at = ?, prior_refresh_at = last_refresh_at, last_refresh_at = ?
-				where id = ? and next_refresh_at = ?""")
-			.params(Timestamps.of(next), Timestamps.of(now), due.brokerId(), Timestamps.of(due.dueAt()))
-			.update() == 1;
 	}
 
 	/** When refreshes started, and the start of one on demand. */
@@ -171,10 +159,6 @@ public class BrokerRepository {
 
 	/** A broker row with its encrypted password. */
 	public record WithPassword(ServiceBroker broker, String passwordEncrypted) {
-	}
-
-	/** A refresh that is due: which broker, and the due time it was read with. */
-	public record DueRefresh(UUID brokerId, Instant dueAt) {
 	}
 
 }

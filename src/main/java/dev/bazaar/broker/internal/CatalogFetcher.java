@@ -9,11 +9,13 @@ import dev.bazaar.catalog.CatalogManagement;
 import dev.bazaar.catalog.CatalogValidationResult;
 import dev.bazaar.catalog.Deployment;
 import dev.bazaar.catalog.ValidatedCatalog;
+import dev.bazaar.commlog.CommunicationLogs;
 import dev.bazaar.osbclient.BrokerEndpoint;
 import dev.bazaar.osbclient.OsbClient;
 import dev.bazaar.osbclient.OsbRequest;
 import dev.bazaar.osbclient.OsbResponse;
 import dev.bazaar.shared.FieldMessage;
+import dev.bazaar.shared.WorkerPool;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,11 +35,14 @@ public class CatalogFetcher {
 
 	private final CatalogManagement catalogs;
 
+	private final CommunicationLogs logs;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	CatalogFetcher(OsbClient client, CatalogManagement catalogs) {
+	CatalogFetcher(OsbClient client, CatalogManagement catalogs, CommunicationLogs logs) {
 		this.client = client;
 		this.catalogs = catalogs;
+		this.logs = logs;
 	}
 
 	public ValidatedCatalog fetch(BrokerEndpoint endpoint) {
@@ -60,7 +65,13 @@ public class CatalogFetcher {
 	}
 
 	private String body(BrokerEndpoint endpoint) {
-		OsbResponse response = this.client.exchange(endpoint, OsbRequest.fetchCatalog());
+		// Only the exchange holds a call slot of the refresh's workers (ADR 0012); the
+		// log
+		// is stored after it, while another worker's call proceeds.
+		OsbClient.Exchanged exchanged = WorkerPool
+			.callBroker(() -> this.client.exchangeRecordingLater(endpoint, OsbRequest.fetchCatalog()));
+		this.logs.record(exchanged.log());
+		OsbResponse response = exchanged.response();
 		String where = "GET " + endpoint.url() + "/v2/catalog";
 		if (response instanceof OsbResponse.Failed failed) {
 			throw new CatalogUnavailable("Bazaar could not fetch the catalog (" + where + "): " + failed.explanation());

@@ -1,15 +1,14 @@
 package dev.bazaar.broker.internal;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.bazaar.broker.BrokerManagement;
 import dev.bazaar.broker.CatalogUnavailable;
-import dev.bazaar.broker.internal.BrokerRepository.DueRefresh;
-import dev.bazaar.shared.WorkerPool;
+import dev.bazaar.shared.PeriodicRefresh;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,33 +17,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refreshes catalogs periodically. Every node looks for due brokers; each refresh is
- * claimed through the database ({@link BrokerRepository#claimRefresh}), so it runs on
- * exactly one node.
+ * claimed through the database, so it runs on exactly one node, and each node calls at
+ * most {@code bazaar.catalog.refresh-concurrency} brokers at once (ADR 0012).
  */
 @Component
 public class CatalogRefreshScheduler implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(CatalogRefreshScheduler.class);
 
-	private static final int BATCH = 100;
-
 	private final BrokerRepository repository;
 
 	private final BrokerManagement brokers;
 
-	private final RefreshSchedule schedule;
-
-	private final Clock clock;
-
-	private final WorkerPool workers;
+	private final PeriodicRefresh refreshes;
 
 	CatalogRefreshScheduler(BrokerRepository repository, BrokerManagement brokers, RefreshSchedule schedule,
 			Clock clock, @Value("${bazaar.catalog.refresh-concurrency:8}") int concurrency) {
 		this.repository = repository;
 		this.brokers = brokers;
-		this.schedule = schedule;
-		this.clock = clock;
-		this.workers = new WorkerPool("catalog-refresh", concurrency);
+		this.refreshes = new PeriodicRefresh("catalog-refresh", concurrency, repository::dueForRefresh,
+				repository.refreshTimes(), schedule::nextAfter, clock);
 	}
 
 	@Scheduled(fixedDelayString = "${bazaar.catalog.refresh-check:15s}",
@@ -55,31 +47,25 @@ public class CatalogRefreshScheduler implements DisposableBean {
 
 	/** Claims and runs every refresh due now; returns how many this node ran. */
 	public int refreshDue() {
-		return this.workers.claimAndRunDue(BATCH, () -> this.repository.dueForRefresh(this.clock.instant(), BATCH),
-				this::claim, this::refreshOne);
+		return this.refreshes.runDue(this::refreshOne);
 	}
 
-	/** Claims a due refresh as it starts, recording that time. */
-	private boolean claim(DueRefresh refresh) {
-		Instant now = this.clock.instant();
-		return this.repository.claimRefresh(refresh, now, this.schedule.nextAfter(now));
-	}
-
-	private void refreshOne(DueRefresh refresh) {
-		this.repository.byId(refresh.brokerId()).ifPresent((broker) -> {
+	/** Reads the broker with its password in one statement, and refreshes it. */
+	private void refreshOne(UUID brokerId) {
+		this.repository.byIdWithPassword(brokerId).ifPresent((row) -> {
 			try {
-				this.brokers.refresh(broker);
+				this.brokers.refresh(row.broker(), row.passwordEncrypted());
 			}
 			catch (CatalogUnavailable ex) {
-				logger.info(
-						"Periodic catalog refresh of broker '" + broker.identifier() + "' failed: " + ex.getMessage());
+				logger.info("Periodic catalog refresh of broker '" + row.broker().identifier() + "' failed: "
+						+ ex.getMessage());
 			}
 		});
 	}
 
 	@Override
 	public void destroy() throws InterruptedException {
-		this.workers.close();
+		this.refreshes.close();
 	}
 
 }

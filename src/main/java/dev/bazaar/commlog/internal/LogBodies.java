@@ -41,9 +41,13 @@ public class LogBodies {
 
 	private final int minLength;
 
-	LogBodies(JdbcClient jdbc, @Value("${bazaar.commlog.shared-body-min-length:4096}") int minLength) {
+	private final int maxLength;
+
+	LogBodies(JdbcClient jdbc, @Value("${bazaar.commlog.shared-body-min-length:4096}") int minLength,
+			@Value("${bazaar.commlog.max-body-length:1048576}") int maxLength) {
 		this.jdbc = jdbc;
 		this.minLength = Math.max(1, minLength);
+		this.maxLength = Math.max(1, maxLength);
 	}
 
 	/**
@@ -51,10 +55,11 @@ public class LogBodies {
 	 * long. Computes the hash, touches no table.
 	 */
 	StoredBody columns(@Nullable String body) {
-		if (body == null || body.length() < this.minLength) {
-			return new StoredBody(body, null);
+		String text = cut(body);
+		if (text == null || text.length() < this.minLength) {
+			return new StoredBody(text, null, null);
 		}
-		return new StoredBody(null, sha256(body));
+		return new StoredBody(null, sha256(text), text);
 	}
 
 	/**
@@ -63,10 +68,22 @@ public class LogBodies {
 	 */
 	StoredBody store(@Nullable String body, Instant loggedAt) {
 		StoredBody stored = columns(body);
-		if (body != null && stored.hash() != null) {
-			keep(stored.hash(), body, loggedAt);
+		if (stored.hash() != null && stored.shared() != null) {
+			keep(stored.hash(), stored.shared(), loggedAt);
 		}
 		return stored;
+	}
+
+	/**
+	 * The body as stored: whole up to {@code bazaar.commlog.max-body-length} characters,
+	 * else its beginning and a line saying so.
+	 */
+	@Nullable String cut(@Nullable String body) {
+		if (body == null || body.length() <= this.maxLength) {
+			return body;
+		}
+		return body.substring(0, this.maxLength) + "\n[cut by Bazaar: the body had " + body.length()
+				+ " characters, the first " + this.maxLength + " are stored (bazaar.commlog.max-body-length)]";
 	}
 
 	/** For logs stored together: each distinct long body kept once. */
@@ -144,8 +161,8 @@ public class LogBodies {
 		/** How a log's row holds the body; a long one is kept by {@link #keepAll}. */
 		StoredBody add(@Nullable String body, Instant loggedAt) {
 			StoredBody stored = columns(body);
-			if (body != null && stored.hash() != null) {
-				this.bodies.merge(stored.hash(), new Kept(body, loggedAt), Kept::later);
+			if (stored.hash() != null && stored.shared() != null) {
+				this.bodies.merge(stored.hash(), new Kept(stored.shared(), loggedAt), Kept::later);
 			}
 			return stored;
 		}
@@ -169,8 +186,9 @@ public class LogBodies {
 	 *
 	 * @param inline the body itself when it is short (or null), else null
 	 * @param hash the hash of its {@code log_body} row when it is long, else null
+	 * @param shared the text of its {@code log_body} row when it is long, else null
 	 */
-	record StoredBody(@Nullable String inline, @Nullable String hash) {
+	record StoredBody(@Nullable String inline, @Nullable String hash, @Nullable String shared) {
 	}
 
 }

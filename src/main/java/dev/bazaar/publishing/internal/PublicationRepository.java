@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.bazaar.publishing.Publication;
 import dev.bazaar.publishing.PublicationStatus;
+import dev.bazaar.shared.jdbc.DueRefresh;
 import dev.bazaar.shared.jdbc.RefreshTimes;
 import dev.bazaar.shared.jdbc.Timestamps;
 
@@ -90,26 +91,17 @@ public class PublicationRepository {
 		return this.jdbc.sql("delete from publication where id = ? and status <> 'APPROVED'").param(id).update() == 1;
 	}
 
+	/**
+	 * Publications whose periodic refresh is due, with the due time each was read with.
+	 */
 	public List<DueRefresh> dueForRefresh(Instant now, int limit) {
 		return this.jdbc.sql("""
 				select p.id, p.next_refresh_at from publication p join service_broker b on b.id = p.broker_id
 				where b.status = 'ACTIVE' and p.status <> 'REJECTED' and p.next_refresh_at <= ?
 				order by p.next_refresh_at fetch first ? rows only""")
 			.params(Timestamps.of(now), limit)
-			.query((rs, row) -> new DueRefresh(rs.getObject("id", UUID.class), Timestamps.read(rs, "next_refresh_at")))
+			.query(DueRefresh::read)
 			.list();
-	}
-
-	/**
-	 * Claims a due refresh: only the node whose update moves the due time wins. Records
-	 * when it started, the one write of a refresh that finds the catalog unchanged.
-	 */
-	public boolean claimRefresh(DueRefresh due, Instant now, Instant next) {
-		return this.jdbc.sql("""
-				update publication set next_refresh_at = ?, prior_refresh_at = last_refresh_at, last_refresh_at = ?
-				where id = ? and next_refresh_at = ?""")
-			.params(Timestamps.of(next), Timestamps.of(now), due.publicationId(), Timestamps.of(due.dueAt()))
-			.update() == 1;
 	}
 
 	/** When refreshes started, and the start of one on demand. */
@@ -129,10 +121,6 @@ public class PublicationRepository {
 				rs.getString("location"), rs.getString("endpoint"), rs.getString("username"),
 				PublicationStatus.valueOf(rs.getString("status")), rs.getString("rejection_comment"),
 				Timestamps.read(rs, "created_at"), Timestamps.read(rs, "decided_at"), rs.getString("decided_by"));
-	}
-
-	/** A refresh that is due, with the due time it was read with. */
-	public record DueRefresh(UUID publicationId, Instant dueAt) {
 	}
 
 }

@@ -36,6 +36,19 @@ public final class RefreshTimes {
 			.update();
 	}
 
+	/**
+	 * Claims a due periodic refresh by moving its due time forward, only if no other node
+	 * moved it since it was read: exactly one node wins each refresh. Records when it
+	 * started, the one write of a refresh that finds the catalog unchanged (ADR 0009).
+	 */
+	public boolean claim(DueRefresh due, Instant now, Instant next) {
+		return this.jdbc
+			.sql("update " + this.table + " set next_refresh_at = ?, prior_refresh_at = last_refresh_at, "
+					+ "last_refresh_at = ? where id = ? and next_refresh_at = ?")
+			.params(Timestamps.of(next), Timestamps.of(now), due.id(), Timestamps.of(due.dueAt()))
+			.update() == 1;
+	}
+
 	/** When the row's last refresh started, or null. */
 	public @Nullable Instant lastRefreshAt(UUID id) {
 		return time(id, "last_refresh_at");
