@@ -69,8 +69,7 @@ public class ExampleBindings {
 	public LastOperation lastOperation(String instanceId, String bindingId) {
 		Instant now = this.times.now();
 		return this.bindings.find(instanceId, bindingId)
-			.filter((binding) -> !binding.removedAt(now))
-			.map((binding) -> binding.operation().lastOperationAt(now))
+			.flatMap((binding) -> binding.lastOperationAt(now))
 			.orElseThrow(() -> BrokerRefusal.gone("Binding " + bindingId + " does not exist (any more)"));
 	}
 

@@ -72,8 +72,7 @@ public class ExampleInstances {
 	public LastOperation lastOperation(String instanceId) {
 		Instant now = this.times.now();
 		return this.instances.find(instanceId)
-			.filter((instance) -> !instance.removedAt(now))
-			.map((instance) -> instance.operation().lastOperationAt(now))
+			.flatMap((instance) -> instance.lastOperationAt(now))
 			.orElseThrow(() -> BrokerRefusal.gone("Instance " + instanceId + " does not exist (any more)"));
 	}
 
