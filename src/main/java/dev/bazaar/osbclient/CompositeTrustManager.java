@@ -12,7 +12,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Trusts a broker's certificate when any of its trust managers does (the JVM's trust
- * store, the configured CA bundle), including their host-name checks.
+ * store, the configured CA bundle), including their host-name checks; trusts no client.
  */
 final class CompositeTrustManager extends X509ExtendedTrustManager {
 
@@ -39,21 +39,23 @@ final class CompositeTrustManager extends X509ExtendedTrustManager {
 		anyTrusts((delegate) -> delegate.checkServerTrusted(chain, authType));
 	}
 
+	// Bazaar's client connects to brokers only: no client certificate is ever its to
+	// check.
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
 			throws CertificateException {
-		anyTrusts((delegate) -> delegate.checkClientTrusted(chain, authType, engine));
+		throw clientsNotChecked();
 	}
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
 			throws CertificateException {
-		anyTrusts((delegate) -> delegate.checkClientTrusted(chain, authType, socket));
+		throw clientsNotChecked();
 	}
 
 	@Override
 	public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-		anyTrusts((delegate) -> delegate.checkClientTrusted(chain, authType));
+		throw clientsNotChecked();
 	}
 
 	@Override
@@ -61,6 +63,10 @@ final class CompositeTrustManager extends X509ExtendedTrustManager {
 		return this.delegates.stream()
 			.flatMap((delegate) -> List.of(delegate.getAcceptedIssuers()).stream())
 			.toArray(X509Certificate[]::new);
+	}
+
+	private static CertificateException clientsNotChecked() {
+		return new CertificateException("Bazaar trusts brokers' certificates only, never a client's");
 	}
 
 	private void anyTrusts(Check check) throws CertificateException {

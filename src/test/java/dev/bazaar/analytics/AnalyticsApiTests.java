@@ -11,41 +11,17 @@ import dev.bazaar.support.Eventually;
 import dev.bazaar.support.Tenants;
 import dev.bazaar.support.Tenants.TestCustomer;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** A broker owner reads the figures of a broker through the JSON API. */
 @BazaarTest
-class AnalyticsApiTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	AnalyticsScenario scenario;
-
-	@BeforeEach
-	void start() {
-		this.scenario = AnalyticsScenario.start(this.port, this.jdbc);
-	}
-
-	@AfterEach
-	void stop() {
-		this.scenario.close();
-	}
+class AnalyticsApiTests extends AnalyticsFixture {
 
 	@Test
 	void countsTheCallsAndInstancesOfOrdersThroughBazaar() {
@@ -87,11 +63,7 @@ class AnalyticsApiTests {
 		this.scenario.logCallsOfTheDay();
 		TestCustomer consumer = this.scenario.instancesOfTheDay();
 
-		JsonNode all = this.scenario.figuresOfTheDay(this.scenario.owner.admin(), null);
-		JsonNode privateOnly = this.scenario.figuresOfTheDay(this.scenario.owner.admin(), "private");
-		JsonNode location = this.scenario.figuresOfTheDay(this.scenario.owner.admin(), "eu-1");
-
-		KnownFigures.assertAll(all, privateOnly, location, this.scenario, consumer);
+		KnownFigures.assertAsReadByTheOwner(this.scenario, consumer);
 	}
 
 	@Test

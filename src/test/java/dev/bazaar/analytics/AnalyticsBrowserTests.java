@@ -17,8 +17,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,24 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A broker owner reads the analytics page of a broker with a week of traffic in Chromium.
  */
 @BazaarTest
-class AnalyticsBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
+class AnalyticsBrowserTests extends AnalyticsFixture {
 
 	@Autowired
 	Clock clock;
-
-	AnalyticsScenario scenario;
 
 	Browser browser;
 
 	@BeforeEach
 	void start() {
-		this.scenario = AnalyticsScenario.start(this.port, this.jdbc);
 		this.scenario.recentWeek(this.clock.instant());
 		this.browser = Browser.start(this.port);
 	}
@@ -51,7 +40,6 @@ class AnalyticsBrowserTests {
 	@AfterEach
 	void stop() {
 		this.browser.close();
-		this.scenario.close();
 	}
 
 	@Test

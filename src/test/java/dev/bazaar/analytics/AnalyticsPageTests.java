@@ -2,37 +2,13 @@ package dev.bazaar.analytics;
 
 import dev.bazaar.support.Api;
 import dev.bazaar.support.BazaarTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The analytics page as HTML: who may open it, and what it says about a bad period. */
 @BazaarTest
-class AnalyticsPageTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	AnalyticsScenario scenario;
-
-	@BeforeEach
-	void start() {
-		this.scenario = AnalyticsScenario.start(this.port, this.jdbc);
-	}
-
-	@AfterEach
-	void stop() {
-		this.scenario.close();
-	}
+class AnalyticsPageTests extends AnalyticsFixture {
 
 	@Test
 	void embedsTheChartDataForTheOwner() {

@@ -15,7 +15,18 @@ final class KnownFigures {
 	private KnownFigures() {
 	}
 
-	static void assertAll(JsonNode all, JsonNode privateOnly, JsonNode location, AnalyticsScenario scenario,
+	/**
+	 * Reads the figures of the day as the owner (all, deployment {@code private},
+	 * location {@code eu-1}) and asserts them.
+	 */
+	static void assertAsReadByTheOwner(AnalyticsScenario scenario, TestCustomer consumer) {
+		JsonNode all = scenario.figuresOfTheDay(scenario.owner.admin(), null);
+		JsonNode privateOnly = scenario.figuresOfTheDay(scenario.owner.admin(), "private");
+		JsonNode location = scenario.figuresOfTheDay(scenario.owner.admin(), "eu-1");
+		assertAll(all, privateOnly, location, scenario, consumer);
+	}
+
+	private static void assertAll(JsonNode all, JsonNode privateOnly, JsonNode location, AnalyticsScenario scenario,
 			TestCustomer consumer) {
 		assertCalls(all, privateOnly, location);
 		assertLatency(privateOnly, location);

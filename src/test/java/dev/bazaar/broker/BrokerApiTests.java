@@ -1,6 +1,5 @@
 package dev.bazaar.broker;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -11,48 +10,27 @@ import dev.bazaar.support.BazaarTest;
 import dev.bazaar.support.FakeBroker;
 import dev.bazaar.support.Tenants;
 import dev.bazaar.support.Tenants.TestCustomer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BazaarTest
 @ExtendWith(OutputCaptureExtension.class)
-class BrokerApiTests {
+class BrokerApiTests extends BrokerFixture {
 
 	static final String PASSWORD = "p:ss wörd ✓ with spaces";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
 	SecretCipher cipher;
-
-	FakeBroker fake;
-
-	TestCustomer customer;
-
-	@BeforeEach
-	void setUp() {
-		this.fake = FakeBroker.start();
-		this.customer = Tenants.aCustomer(this.port);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.fake.close();
-	}
 
 	@Test
 	void registersABrokerAfterFetchingItsCatalog() {
@@ -115,7 +93,7 @@ class BrokerApiTests {
 
 	@Test
 	void refusesAUsernameWithAColonWithThatReason() {
-		Map<String, Object> body = registration("colon-" + this.customer.identifier(), this.fake.url());
+		Map<String, Object> body = registration("colon-" + this.customer.identifier(), this.fake.url(), PASSWORD);
 		body.put("username", "user:name");
 
 		Api.Reply reply = this.customer.admin().post(brokersPath(), body);
@@ -151,7 +129,7 @@ class BrokerApiTests {
 
 		Api.Reply reply = other.admin()
 			.post("/api/customers/" + other.identifier() + "/service-brokers",
-					registration(identifier, this.fake.url()));
+					registration(identifier, this.fake.url(), PASSWORD));
 
 		assertThat(reply.status()).isEqualTo(409);
 		assertThat(reply.json().get("detail").asString()).contains("taken");
@@ -347,28 +325,14 @@ class BrokerApiTests {
 
 	@Test
 	void onlyCustomerAdminsRegister() {
-		Api.Reply reply = this.customer.employee().post(brokersPath(), registration("emp-x", this.fake.url()));
+		Api.Reply reply = this.customer.employee()
+			.post(brokersPath(), registration("emp-x", this.fake.url(), PASSWORD));
 
 		assertThat(reply.status()).isEqualTo(403);
 	}
 
 	private Api.Reply register(String identifier, String endpoint) {
-		return this.customer.admin().post(brokersPath(), registration(identifier, endpoint));
-	}
-
-	private String brokersPath() {
-		return "/api/customers/" + this.customer.identifier() + "/service-brokers";
-	}
-
-	private static Map<String, Object> registration(String identifier, String endpoint) {
-		Map<String, Object> body = new HashMap<>();
-		body.put("name", "MySQL");
-		body.put("identifier", identifier);
-		body.put("endpoint", endpoint);
-		body.put("username", FakeBroker.USERNAME);
-		body.put("password", PASSWORD);
-		body.put("developmentMode", false);
-		return body;
+		return this.customer.admin().post(brokersPath(), registration(identifier, endpoint, PASSWORD));
 	}
 
 }

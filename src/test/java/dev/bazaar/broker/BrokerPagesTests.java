@@ -1,8 +1,5 @@
 package dev.bazaar.broker;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.bazaar.support.Api;
@@ -10,12 +7,9 @@ import dev.bazaar.support.BazaarTest;
 import dev.bazaar.support.FakeBroker;
 import dev.bazaar.support.Tenants;
 import dev.bazaar.support.Tenants.TestCustomer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,28 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @BazaarTest
 @AutoConfigureMockMvc
-class BrokerPagesTests {
+class BrokerPagesTests extends BrokerFixture {
 
 	@Autowired
 	MockMvc mvc;
-
-	@LocalServerPort
-	int port;
-
-	FakeBroker fake;
-
-	TestCustomer customer;
-
-	@BeforeEach
-	void setUp() {
-		this.fake = FakeBroker.start();
-		this.customer = Tenants.aCustomer(this.port);
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.fake.close();
-	}
 
 	@Test
 	void showsFieldErrorsBesideTheirFieldsAndStoresNothing() throws Exception {
@@ -264,14 +240,8 @@ class BrokerPagesTests {
 
 	private String registered(String prefix) {
 		String identifier = identifier(prefix);
-		Map<String, Object> body = new HashMap<>();
-		body.put("name", "MySQL");
-		body.put("identifier", identifier);
-		body.put("endpoint", this.fake.url());
-		body.put("username", FakeBroker.USERNAME);
-		body.put("password", "broker-secret");
 		Api.Reply reply = this.customer.admin()
-			.post("/api/customers/" + this.customer.identifier() + "/service-brokers", body);
+			.post(brokersPath(), registration(identifier, this.fake.url(), "broker-secret"));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
 		return identifier;
 	}
@@ -281,10 +251,7 @@ class BrokerPagesTests {
 	}
 
 	private int brokerCount() {
-		return this.customer.admin()
-			.get("/api/customers/" + this.customer.identifier() + "/service-brokers")
-			.json()
-			.size();
+		return this.customer.admin().get(brokersPath()).json().size();
 	}
 
 	private static MultiValueMap<String, String> form(String identifier, String endpoint) {

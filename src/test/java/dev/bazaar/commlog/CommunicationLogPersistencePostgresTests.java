@@ -54,16 +54,7 @@ class CommunicationLogPersistencePostgresTests {
 	// production.
 	@BeforeAll
 	void fillTheTable() {
-		this.jdbc
-			.sql("""
-					insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, %s,
-					  method, url, request_headers, response_headers, duration_ms, request_identity)
-					select now() - n * interval '7 second', %s, 'b', gen_random_uuid(), %s,
-					  'PUT', 'https://broker.example/v2/x', '{}', '{}', 10, 'id'
-					from generate_series(1, 200000) as n""".formatted(SearchPlans.COLUMNS, SearchPlans.brokerOf("n"),
-					SearchPlans.criteriaOf("n")))
-			.update();
-		this.jdbc.sql("analyze communication_log").update();
+		SearchPlans.fillTheTable(this.jdbc, 200_000);
 	}
 
 	/**
@@ -74,10 +65,8 @@ class CommunicationLogPersistencePostgresTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.bazaar.commlog.SearchPlans#searches")
 	void servesEverySearchFromAnIndexInThePagesOrder(String name, LogQuery query) {
-		String page = SearchPlans.plan(this.jdbc, EXPLAIN,
-				SearchStatement.of(SearchPlans.BROKER, query, LogQuery.DEFAULT_LIMIT + 1));
-		String deep = SearchPlans.plan(this.jdbc, EXPLAIN,
-				SearchStatement.of(SearchPlans.BROKER, SearchPlans.deep(query), LogQuery.DEFAULT_LIMIT + 1));
+		String page = SearchPlans.pagePlan(this.jdbc, EXPLAIN, query);
+		String deep = SearchPlans.pagePlan(this.jdbc, EXPLAIN, SearchPlans.deep(query));
 		String export = SearchPlans.plan(this.jdbc, "explain", SearchStatement.of(SearchPlans.BROKER, query, null));
 
 		assertReadsOneIndexInOrder(page);

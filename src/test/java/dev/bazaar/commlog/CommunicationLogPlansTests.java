@@ -1,6 +1,5 @@
 package dev.bazaar.commlog;
 
-import dev.bazaar.commlog.internal.SearchStatement;
 import dev.bazaar.support.BazaarTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -26,25 +25,14 @@ class CommunicationLogPlansTests {
 
 	@BeforeAll
 	void fillTheTable() {
-		this.jdbc
-			.sql("""
-					insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, %s,
-					  method, url, request_headers, response_headers, duration_ms, request_identity)
-					select dateadd(second, -n * 7, current_timestamp), %s, 'b', random_uuid(), %s,
-					  'PUT', 'https://broker.example/v2/x', '{}', '{}', 10, 'id'
-					from system_range(1, 50000) as g(n)""".formatted(SearchPlans.COLUMNS, SearchPlans.brokerOf("n"),
-					SearchPlans.criteriaOf("n")))
-			.update();
-		this.jdbc.sql("analyze").update();
+		SearchPlans.fillTheTable(this.jdbc, 50_000);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.bazaar.commlog.SearchPlans#searches")
 	void readsEverySearchFromAnIndexInThePagesOrder(String name, LogQuery query) {
-		String page = SearchPlans.plan(this.jdbc, "explain",
-				SearchStatement.of(SearchPlans.BROKER, query, LogQuery.DEFAULT_LIMIT + 1));
-		String deep = SearchPlans.plan(this.jdbc, "explain",
-				SearchStatement.of(SearchPlans.BROKER, SearchPlans.deep(query), LogQuery.DEFAULT_LIMIT + 1));
+		String page = SearchPlans.pagePlan(this.jdbc, "explain", query);
+		String deep = SearchPlans.pagePlan(this.jdbc, "explain", SearchPlans.deep(query));
 
 		assertThat(page).as(page).contains("/* public.ix_communication_log_").contains("/* index sorted */");
 		assertThat(deep).as(deep)

@@ -87,6 +87,26 @@ final class SearchPlans {
 		return query.after(new LogCursor(Instant.now().minus(Duration.ofDays(5)), Long.MAX_VALUE));
 	}
 
+	/**
+	 * Writes {@code count} logs of the test data, 7 s apart back from now, and the
+	 * statistics the planner weighs indexes with: the same SQL on H2 and PostgreSQL.
+	 */
+	static void fillTheTable(JdbcClient jdbc, int count) {
+		jdbc.sql("""
+				insert into communication_log (requested_at, broker_id, broker_identifier, customer_id, %s,
+				  method, url, request_headers, response_headers, duration_ms, request_identity)
+				select current_timestamp - n * interval '7' second, %s, 'b', gen_random_uuid(), %s,
+				  'PUT', 'https://broker.example/v2/x', '{}', '{}', 10, 'id'
+				from generate_series(1, %d) as g(n)""".formatted(COLUMNS, brokerOf("n"), criteriaOf("n"), count))
+			.update();
+		jdbc.sql("analyze").update();
+	}
+
+	/** The database's plan of the search's first page of {@link #BROKER}'s logs. */
+	static String pagePlan(JdbcClient jdbc, String explain, LogQuery query) {
+		return plan(jdbc, explain, SearchStatement.of(BROKER, query, LogQuery.DEFAULT_LIMIT + 1));
+	}
+
 	/** The database's plan of the statement, as text. */
 	static String plan(JdbcClient jdbc, String explain, SearchStatement search) {
 		List<String> lines = jdbc.sql(explain + " " + search.sql()).params(search.params()).query(String.class).list();

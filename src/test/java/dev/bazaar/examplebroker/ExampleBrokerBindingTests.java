@@ -3,7 +3,7 @@ package dev.bazaar.examplebroker;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.bazaar.examplebroker.OsbCalls.Reply;
+import dev.bazaar.support.Api.Reply;
 import dev.bazaar.support.BazaarTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

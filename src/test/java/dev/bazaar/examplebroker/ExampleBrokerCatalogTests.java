@@ -1,6 +1,6 @@
 package dev.bazaar.examplebroker;
 
-import dev.bazaar.examplebroker.OsbCalls.Reply;
+import dev.bazaar.support.Api.Reply;
 import dev.bazaar.support.BazaarTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -1,6 +1,8 @@
 package dev.bazaar.instance;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +105,16 @@ final class InstanceFixture implements AutoCloseable {
 		this.broker.stub(request, status, body);
 	}
 
+	/** Like {@link #stub}, with a Retry-After header: seconds or an HTTP date. */
+	void stub(MappingBuilder request, int status, String body, String retryAfter) {
+		this.broker.server()
+			.stubFor(request.willReturn(WireMock.aResponse()
+				.withStatus(status)
+				.withHeader("Content-Type", "application/json")
+				.withHeader("Retry-After", retryAfter)
+				.withBody(body)));
+	}
+
 	static MappingBuilder provision() {
 		return WireMock.put(WireMock.urlPathMatching("/v2/service_instances/[^/]+"));
 	}
@@ -130,6 +142,27 @@ final class InstanceFixture implements AutoCloseable {
 	static MappingBuilder bindingLastOperation() {
 		return WireMock
 			.get(WireMock.urlPathMatching("/v2/service_instances/[^/]+/service_bindings/[^/]+/last_operation"));
+	}
+
+	/** The polls of any instance's last operation. */
+	static RequestPatternBuilder polls() {
+		return WireMock.getRequestedFor(WireMock.urlPathMatching("/v2/service_instances/[^/]+/last_operation"));
+	}
+
+	/** Waits until the broker has been polled at least that many times. */
+	void awaitPolls(int count) {
+		Eventually.until(() -> count(polls()), (n) -> n >= count, Duration.ofSeconds(15));
+	}
+
+	/** The milliseconds between the arrivals of the requests, in order. */
+	List<Long> gapsMillis(RequestPatternBuilder pattern) {
+		List<Long> times = new ArrayList<>(requests(pattern).stream().map((r) -> r.getLoggedDate().getTime()).toList());
+		Collections.sort(times);
+		List<Long> gaps = new ArrayList<>();
+		for (int i = 1; i < times.size(); i++) {
+			gaps.add(times.get(i) - times.get(i - 1));
+		}
+		return gaps;
 	}
 
 	int count(RequestPatternBuilder pattern) {

@@ -1,14 +1,9 @@
 package dev.bazaar.instance;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.bazaar.support.BazaarTest;
-import dev.bazaar.support.Eventually;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,29 +26,18 @@ class PollingOnTimeTests {
 	@Test
 	void pollsWhenTheBrokerAsksWhateverTheCheckInterval() {
 		try (InstanceFixture fixture = InstanceFixture.start(this.port)) {
-			fixture.broker.server()
-				.stubFor(InstanceFixture.provision()
-					.willReturn(WireMock.aResponse().withStatus(202).withHeader("Retry-After", "1").withBody("{}")));
-			fixture.broker.server()
-				.stubFor(InstanceFixture.lastOperation()
-					.willReturn(WireMock.okJson("{\"state\":\"in progress\"}").withHeader("Retry-After", "1")));
+			fixture.stub(InstanceFixture.provision(), 202, "{}", "1");
+			fixture.stub(InstanceFixture.lastOperation(), 200, "{\"state\":\"in progress\"}", "1");
 
 			fixture.order("db");
-			Eventually.until(() -> fixture.count(polls()), (count) -> count >= 4, Duration.ofSeconds(15));
+			fixture.awaitPolls(4);
 
-			List<Long> times = new ArrayList<>(
-					fixture.requests(polls()).stream().map((poll) -> poll.getLoggedDate().getTime()).toList());
-			Collections.sort(times);
-			for (int i = 1; i < 4; i++) {
-				long gap = times.get(i) - times.get(i - 1);
+			List<Long> gaps = fixture.gapsMillis(InstanceFixture.polls());
+			for (int i = 0; i < 3; i++) {
 				// WireMock logs the arrival in whole milliseconds.
-				assertThat(gap).as("gap before poll " + (i + 1)).isGreaterThanOrEqualTo(999).isLessThan(2500);
+				assertThat(gaps.get(i)).as("gap before poll " + (i + 2)).isGreaterThanOrEqualTo(999).isLessThan(2500);
 			}
 		}
-	}
-
-	private static RequestPatternBuilder polls() {
-		return WireMock.getRequestedFor(WireMock.urlPathMatching("/v2/service_instances/[^/]+/last_operation"));
 	}
 
 }

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.bazaar.instance.InstanceFixture.polls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -42,16 +42,12 @@ class PollingTests {
 	@Test
 	void honoursRetryAfterInSecondsFromTheFirstAnswerAndFromEachPoll() {
 		try (InstanceFixture fixture = InstanceFixture.start(this.port)) {
-			fixture.broker.server()
-				.stubFor(InstanceFixture.provision()
-					.willReturn(WireMock.aResponse().withStatus(202).withHeader("Retry-After", "1").withBody("{}")));
-			fixture.broker.server()
-				.stubFor(InstanceFixture.lastOperation()
-					.willReturn(WireMock.okJson(IN_PROGRESS).withHeader("Retry-After", "30")));
+			fixture.stub(InstanceFixture.provision(), 202, "{}", "1");
+			fixture.stub(InstanceFixture.lastOperation(), 200, IN_PROGRESS, "30");
 
 			String id = fixture.order("db");
 			assertThat(secondsUntilDue(id)).isCloseTo(1, within(1.0));
-			awaitPolls(fixture, 1);
+			fixture.awaitPolls(1);
 
 			assertThat(rescheduledIn(id)).isCloseTo(30, within(2.0));
 			sleep(1500);
@@ -65,12 +61,10 @@ class PollingTests {
 			fixture.stub(InstanceFixture.provision(), 202, "{}");
 			String date = DateTimeFormatter.RFC_1123_DATE_TIME
 				.format(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(20));
-			fixture.broker.server()
-				.stubFor(InstanceFixture.lastOperation()
-					.willReturn(WireMock.okJson(IN_PROGRESS).withHeader("Retry-After", date)));
+			fixture.stub(InstanceFixture.lastOperation(), 200, IN_PROGRESS, date);
 
 			String id = fixture.order("db");
-			awaitPolls(fixture, 1);
+			fixture.awaitPolls(1);
 
 			assertThat(rescheduledIn(id)).isCloseTo(19.5, within(2.0));
 		}
@@ -83,9 +77,9 @@ class PollingTests {
 			fixture.stub(InstanceFixture.lastOperation(), 200, IN_PROGRESS);
 
 			fixture.order("db");
-			awaitPolls(fixture, 4);
+			fixture.awaitPolls(4);
 
-			List<Long> gaps = gapsMillis(fixture.requests(polls()));
+			List<Long> gaps = fixture.gapsMillis(polls());
 			// 200 ms doubling (plus up to one 100 ms check) until 2 s: 400, 800, ...
 			assertThat(gaps.get(1)).isGreaterThan(gaps.get(0));
 			assertThat(gaps.get(2)).isGreaterThanOrEqualTo(700);
@@ -122,12 +116,8 @@ class PollingTests {
 	@Test
 	void logsEveryPollOfInstancesPolledTogetherOnceAndGoesOnWithEach() {
 		try (InstanceFixture fixture = InstanceFixture.start(this.port)) {
-			fixture.broker.server()
-				.stubFor(InstanceFixture.provision()
-					.willReturn(WireMock.aResponse().withStatus(202).withHeader("Retry-After", "0").withBody("{}")));
-			fixture.broker.server()
-				.stubFor(InstanceFixture.lastOperation()
-					.willReturn(WireMock.okJson(IN_PROGRESS).withHeader("Retry-After", "0")));
+			fixture.stub(InstanceFixture.provision(), 202, "{}", "0");
+			fixture.stub(InstanceFixture.lastOperation(), 200, IN_PROGRESS, "0");
 			List<String> ids = new ArrayList<>();
 			for (int i = 0; i < 8; i++) {
 				ids.add(fixture.order("db-" + i));
@@ -246,24 +236,6 @@ class PollingTests {
 
 	private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pollsOf(String id) {
 		return WireMock.getRequestedFor(WireMock.urlPathEqualTo("/v2/service_instances/" + id + "/last_operation"));
-	}
-
-	private static void awaitPolls(InstanceFixture fixture, int count) {
-		Eventually.until(() -> fixture.count(polls()), (n) -> n >= count, Duration.ofSeconds(15));
-	}
-
-	private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder polls() {
-		return WireMock.getRequestedFor(WireMock.urlPathMatching("/v2/service_instances/[^/]+/last_operation"));
-	}
-
-	private static List<Long> gapsMillis(List<LoggedRequest> requests) {
-		List<Long> times = new ArrayList<>(requests.stream().map((r) -> r.getLoggedDate().getTime()).toList());
-		Collections.sort(times);
-		List<Long> gaps = new ArrayList<>();
-		for (int i = 1; i < times.size(); i++) {
-			gaps.add(times.get(i) - times.get(i - 1));
-		}
-		return gaps;
 	}
 
 	private static void sleep(long millis) {

@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.bazaar.BazaarApplication;
 import dev.bazaar.instance.internal.TaskWorker;
 import dev.bazaar.support.Api;
@@ -50,9 +49,9 @@ class RestartResumeTests {
 			fixture.stub(InstanceFixture.provision(), 202, "{\"operation\":\"long one\"}");
 			fixture.stub(InstanceFixture.lastOperation(), 200, "{\"state\":\"in progress\"}");
 			String id = fixture.order("db");
-			Eventually.until(() -> fixture.count(polls()), (count) -> count >= 2, Duration.ofSeconds(15));
+			fixture.awaitPolls(2);
 			first.close();
-			int pollsOfTheFirst = fixture.count(polls());
+			int pollsOfTheFirst = fixture.count(InstanceFixture.polls());
 			fixture.stub(InstanceFixture.lastOperation(), 200, "{\"state\":\"succeeded\"}");
 
 			try (ConfigurableApplicationContext second = start(url)) {
@@ -60,8 +59,8 @@ class RestartResumeTests {
 				JsonNode instance = Eventually.until(() -> user.get("/api/service-instances/" + id).json(),
 						(node) -> node.get("status").asString().equals("SUCCEEDED"), Duration.ofSeconds(60));
 				assertThat(instance.get("lastOperation").get("type").asString()).isEqualTo("CREATE");
-				assertThat(fixture.count(polls())).isGreaterThan(pollsOfTheFirst);
-				assertThat(fixture.requests(polls()).get(0).queryParameter("operation").firstValue())
+				assertThat(fixture.count(InstanceFixture.polls())).isGreaterThan(pollsOfTheFirst);
+				assertThat(fixture.requests(InstanceFixture.polls()).get(0).queryParameter("operation").firstValue())
 					.isEqualTo("long one");
 			}
 		}
@@ -105,7 +104,8 @@ class RestartResumeTests {
 					int ran = runs.get(0).get() + runs.get(1).get();
 
 					assertThat(ran).as("tasks run in round " + round).isEqualTo(1);
-					assertThat(fixture.count(polls())).as("polls after round " + round).isEqualTo(round);
+					assertThat(fixture.count(InstanceFixture.polls())).as("polls after round " + round)
+						.isEqualTo(round);
 				}
 			}
 			finally {
@@ -135,10 +135,6 @@ class RestartResumeTests {
 
 	private static int port(ConfigurableApplicationContext app) {
 		return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-	}
-
-	private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder polls() {
-		return WireMock.getRequestedFor(WireMock.urlPathMatching("/v2/service_instances/[^/]+/last_operation"));
 	}
 
 }

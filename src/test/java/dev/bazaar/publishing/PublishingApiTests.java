@@ -9,22 +9,16 @@ import dev.bazaar.publishing.internal.PublicationRefreshScheduler;
 import dev.bazaar.shared.jdbc.Timestamps;
 import dev.bazaar.support.Api;
 import dev.bazaar.support.BazaarTest;
-import dev.bazaar.support.FakeBroker;
 import dev.bazaar.support.TestCertificates;
-import dev.bazaar.support.TestCertificates.Issued;
 import dev.bazaar.support.Tenants;
 import dev.bazaar.support.Tenants.TestCustomer;
 import dev.bazaar.support.TlsBroker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,18 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Publishing to locations against real TLS servers with certificates made by a test CA.
  */
 @BazaarTest
-class PublishingApiTests {
-
-	static final Issued CA = TestCertificates.certificateAuthority("CN=Bazaar Publishing Test CA");
-
-	@DynamicPropertySource
-	static void trustTheTestCa(DynamicPropertyRegistry registry) {
-		String bundle = CA.writePem().toString();
-		registry.add("bazaar.osb.ca-bundle", () -> bundle);
-	}
-
-	@LocalServerPort
-	int port;
+class PublishingApiTests extends PublishingFixture {
 
 	@Autowired
 	PublicationRefreshScheduler refreshes;
@@ -51,31 +34,11 @@ class PublishingApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	FakeBroker fake;
-
-	TlsBroker published;
-
-	TestCustomer owner;
-
 	String broker;
 
 	@BeforeEach
 	void registerABroker() {
-		this.fake = FakeBroker.start();
-		this.published = TlsBroker.presenting(TestCertificates.server(CA, "localhost"), this.fake.catalog());
-		this.owner = Tenants.aCustomer(this.port);
-		this.broker = "pub-" + this.owner.identifier();
-		Api.Reply reply = this.owner.admin()
-			.post("/api/customers/" + this.owner.identifier() + "/service-brokers",
-					Map.of("name", "Published", "identifier", this.broker, "endpoint", this.fake.url(), "username", "u",
-							"password", "p", "developmentMode", false));
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-	}
-
-	@AfterEach
-	void stop() {
-		this.fake.close();
-		this.published.close();
+		this.broker = registerTheFakeBroker();
 	}
 
 	@Test

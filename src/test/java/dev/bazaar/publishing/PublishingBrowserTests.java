@@ -6,20 +6,13 @@ import dev.bazaar.support.Api;
 import dev.bazaar.support.BazaarTest;
 import dev.bazaar.support.Browser;
 import dev.bazaar.support.FakeBroker;
-import dev.bazaar.support.TestCertificates;
-import dev.bazaar.support.TestCertificates.Issued;
 import dev.bazaar.support.Tenants;
 import dev.bazaar.support.Tenants.TestCustomer;
-import dev.bazaar.support.TlsBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,47 +21,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a location over trusted TLS, approved by a partner admin, deactivated by its owner.
  */
 @BazaarTest
-class PublishingBrowserTests {
-
-	static final Issued CA = TestCertificates.certificateAuthority("CN=Bazaar Publishing Browser Test CA");
-
-	@DynamicPropertySource
-	static void trustTheTestCa(DynamicPropertyRegistry registry) {
-		String bundle = CA.writePem().toString();
-		registry.add("bazaar.osb.ca-bundle", () -> bundle);
-	}
-
-	@LocalServerPort
-	int port;
+class PublishingBrowserTests extends PublishingFixture {
 
 	Browser browser;
 
-	FakeBroker fake;
-
-	TlsBroker published;
-
 	@BeforeEach
-	void start() {
+	void startTheBrowser() {
 		this.browser = Browser.start(this.port);
-		this.fake = FakeBroker.start();
-		this.published = TlsBroker.presenting(TestCertificates.server(CA, "localhost"), this.fake.catalog());
 	}
 
 	@AfterEach
-	void stop() {
+	void closeTheBrowser() {
 		this.browser.close();
-		this.fake.close();
-		this.published.close();
 	}
 
 	@Test
 	void aPublishedBrokerReachesOtherCustomersOnceApprovedAndLeavesWhenDeactivated() {
-		TestCustomer owner = Tenants.aCustomer(this.port);
 		TestCustomer consumer = Tenants.aCustomer(this.port);
 		String marketplace = consumerWithGlobalMarketplace(consumer);
-		String broker = "pub-" + owner.identifier();
+		String broker = "pub-" + this.owner.identifier();
 
-		this.browser.signIn(owner.adminUsername(), Tenants.PASSWORD);
+		this.browser.signIn(this.owner.adminUsername(), Tenants.PASSWORD);
 		register(broker);
 		assertThat(this.browser.text("#publications")).contains("Not published to any location yet");
 
@@ -100,7 +73,7 @@ class PublishingBrowserTests {
 		this.browser.signIn("admin", "admin-password");
 		this.browser.click("Approvals");
 		String card = "#approval-" + broker + "-global";
-		assertThat(this.browser.text(card)).contains("MySQL", broker, owner.identifier(), this.published.url(),
+		assertThat(this.browser.text(card)).contains("MySQL", broker, this.owner.identifier(), this.published.url(),
 				"fake-database", "small");
 		this.browser.screenshot("publishing-approvals");
 		this.browser.driver().findElement(By.cssSelector(card + " .decision button.button-primary")).click();
@@ -115,7 +88,7 @@ class PublishingBrowserTests {
 		assertThat(consumer.employee().get(marketplace).body()).contains("fake-database", broker);
 		this.browser.signOut();
 
-		this.browser.signIn(owner.adminUsername(), Tenants.PASSWORD);
+		this.browser.signIn(this.owner.adminUsername(), Tenants.PASSWORD);
 		this.browser.open("/service-brokers/" + broker);
 		assertThat(this.browser.text("#publications")).contains("Approved");
 		assertThat(this.browser.driver().findElements(By.id("delete"))).isEmpty();
@@ -128,7 +101,7 @@ class PublishingBrowserTests {
 		assertThat(this.browser.text("main")).doesNotContain("Publish to a location", "Refresh Catalog",
 				"Deactivate broker");
 		this.browser.screenshot("publishing-deactivated");
-		assertThat(consumer.employee().get(marketplace).body()).doesNotContain("fake-database");
+		assertThat(consumer.employee().get(marketplace).body()).doesNotContain(this.fake.serviceId());
 	}
 
 	private String consumerWithGlobalMarketplace(TestCustomer consumer) {
@@ -138,7 +111,7 @@ class PublishingBrowserTests {
 		Api.Reply added = consumer.admin().put(projects + "/app/marketplaces/global", null);
 		assertThat(added.status()).as(added.toString()).isBetween(200, 204);
 		String marketplace = projects + "/app/marketplace/services";
-		assertThat(consumer.employee().get(marketplace).body()).doesNotContain("fake-database");
+		assertThat(consumer.employee().get(marketplace).body()).doesNotContain(this.fake.serviceId());
 		return marketplace;
 	}
 

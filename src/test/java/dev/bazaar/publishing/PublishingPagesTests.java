@@ -4,22 +4,15 @@ import java.util.Map;
 
 import dev.bazaar.support.Api;
 import dev.bazaar.support.BazaarTest;
-import dev.bazaar.support.FakeBroker;
 import dev.bazaar.support.TestCertificates;
-import dev.bazaar.support.TestCertificates.Issued;
 import dev.bazaar.support.Tenants;
-import dev.bazaar.support.Tenants.TestCustomer;
 import dev.bazaar.support.TlsBroker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -42,47 +35,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @BazaarTest
 @AutoConfigureMockMvc
-class PublishingPagesTests {
-
-	static final Issued CA = TestCertificates.certificateAuthority("CN=Bazaar Publishing Pages Test CA");
-
-	@DynamicPropertySource
-	static void trustTheTestCa(DynamicPropertyRegistry registry) {
-		String bundle = CA.writePem().toString();
-		registry.add("bazaar.osb.ca-bundle", () -> bundle);
-	}
+class PublishingPagesTests extends PublishingFixture {
 
 	@Autowired
 	MockMvc mvc;
-
-	@LocalServerPort
-	int port;
-
-	FakeBroker fake;
-
-	TlsBroker published;
-
-	TestCustomer owner;
 
 	String broker;
 
 	@BeforeEach
 	void registerABroker() {
-		this.fake = FakeBroker.start();
-		this.published = TlsBroker.presenting(TestCertificates.server(CA, "localhost"), this.fake.catalog());
-		this.owner = Tenants.aCustomer(this.port);
-		this.broker = "pages-" + this.owner.identifier();
-		Api.Reply reply = this.owner.admin()
-			.post("/api/customers/" + this.owner.identifier() + "/service-brokers",
-					Map.of("name", "Published", "identifier", this.broker, "endpoint", this.fake.url(), "username", "u",
-							"password", "p", "developmentMode", false));
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-	}
-
-	@AfterEach
-	void stop() {
-		this.fake.close();
-		this.published.close();
+		this.broker = registerTheFakeBroker();
 	}
 
 	@Test

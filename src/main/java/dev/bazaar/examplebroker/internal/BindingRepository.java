@@ -2,7 +2,6 @@ package dev.bazaar.examplebroker.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Objects;
 import java.util.Optional;
 
 import dev.bazaar.shared.jdbc.Timestamps;
@@ -64,9 +63,7 @@ class BindingRepository {
 	}
 
 	private ExampleBinding binding(ResultSet rs, int row) throws SQLException {
-		Operation operation = new Operation(OperationKind.valueOf(rs.getString("operation")),
-				rs.getString("operation_id"), Objects.requireNonNull(Timestamps.read(rs, "operation_started_at")),
-				Objects.requireNonNull(Timestamps.read(rs, "ready_at")), false);
+		Operation operation = OperationRows.read(rs, false);
 		return new ExampleBinding(rs.getString("instance_id"), rs.getString("id"), rs.getString("service_id"),
 				rs.getString("plan_id"), (ObjectNode) this.json.readTree(rs.getString("parameters")),
 				rs.getString("username"), rs.getString("password"), operation);

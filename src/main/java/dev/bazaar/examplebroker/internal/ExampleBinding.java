@@ -2,24 +2,11 @@ package dev.bazaar.examplebroker.internal;
 
 import java.time.Instant;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A binding of an example instance: generated credentials and its last operation. */
 public record ExampleBinding(String instanceId, String id, String serviceId, String planId, ObjectNode parameters,
-		String username, String password, Operation operation) {
-
-	boolean removedAt(Instant now) {
-		return this.operation.removedAt(now);
-	}
-
-	boolean busyAt(Instant now) {
-		return this.operation.inProgressAt(now);
-	}
-
-	boolean sameAs(String serviceId, String planId, JsonNode parameters) {
-		return this.serviceId.equals(serviceId) && this.planId.equals(planId) && this.parameters.equals(parameters);
-	}
+		String username, String password, Operation operation) implements Operated {
 
 	/** Whether it can be fetched: bound completely and not being removed. */
 	public boolean readyAt(Instant now) {

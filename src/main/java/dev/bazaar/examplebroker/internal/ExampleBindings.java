@@ -1,7 +1,6 @@
 package dev.bazaar.examplebroker.internal;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -29,23 +28,20 @@ public class ExampleBindings {
 
 	private final ParameterValidator validator;
 
-	private final ExampleBrokerProperties properties;
-
-	private final Clock clock;
+	private final OperationTimes times;
 
 	ExampleBindings(ExampleCatalog catalog, InstanceRepository instances, BindingRepository bindings,
-			ParameterValidator validator, ExampleBrokerProperties properties, Clock clock) {
+			ParameterValidator validator, OperationTimes times) {
 		this.catalog = catalog;
 		this.instances = instances;
 		this.bindings = bindings;
 		this.validator = validator;
-		this.properties = properties;
-		this.clock = clock;
+		this.times = times;
 	}
 
 	@Transactional
 	public Outcome<ExampleBinding> bind(Bind command) {
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		ExamplePlan plan = bindablePlan(command, now);
 		this.validator.validate(plan.bindingSchema(), command.parameters(), "binding parameters");
 		Optional<ExampleBinding> existing = current(command.instanceId(), command.bindingId(), now);
@@ -53,8 +49,7 @@ public class ExampleBindings {
 			return bound(existing.get(), command, now);
 		}
 		boolean async = plan.mode() == PlanMode.ASYNCHRONOUS && command.acceptsIncomplete();
-		Operation operation = async ? Operation.start(OperationKind.BIND, now, this.properties.asyncDuration(), false)
-				: Operation.immediate(OperationKind.BIND, now);
+		Operation operation = this.times.start(OperationKind.BIND, now, async, false);
 		boolean readOnly = command.parameters().path("read_only").asBoolean(false);
 		ExampleBinding binding = new ExampleBinding(command.instanceId(), command.bindingId(), command.serviceId(),
 				command.planId(), command.parameters(), username(readOnly), password(), operation);
@@ -64,7 +59,7 @@ public class ExampleBindings {
 
 	@Transactional(readOnly = true)
 	public ExampleBinding fetch(String instanceId, String bindingId) {
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		return this.bindings.find(instanceId, bindingId)
 			.filter((binding) -> binding.readyAt(now))
 			.orElseThrow(() -> BrokerRefusal.notFound("No binding " + bindingId + " (or still being created)"));
@@ -72,16 +67,15 @@ public class ExampleBindings {
 
 	@Transactional(readOnly = true)
 	public LastOperation lastOperation(String instanceId, String bindingId) {
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		return this.bindings.find(instanceId, bindingId)
-			.filter((binding) -> !binding.removedAt(now))
-			.map((binding) -> binding.operation().lastOperationAt(now))
+			.flatMap((binding) -> binding.lastOperationAt(now))
 			.orElseThrow(() -> BrokerRefusal.gone("Binding " + bindingId + " does not exist (any more)"));
 	}
 
 	@Transactional
 	public Outcome<ExampleBinding> unbind(Unbind command) {
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		ExampleBinding binding = current(command.instanceId(), command.bindingId(), now)
 			.orElseThrow(() -> BrokerRefusal.gone("Binding " + command.bindingId() + " does not exist"));
 		if (binding.busyAt(now)) {
@@ -92,8 +86,7 @@ public class ExampleBindings {
 		}
 		ExamplePlan plan = this.catalog.plan(binding.serviceId(), binding.planId());
 		if (plan.mode() == PlanMode.ASYNCHRONOUS && command.acceptsIncomplete()) {
-			ExampleBinding unbinding = binding
-				.with(Operation.start(OperationKind.UNBIND, now, this.properties.asyncDuration(), false));
+			ExampleBinding unbinding = binding.with(this.times.start(OperationKind.UNBIND, now, true, false));
 			this.bindings.updateOperation(unbinding);
 			return new Outcome<>(Completion.ACCEPTED, unbinding);
 		}

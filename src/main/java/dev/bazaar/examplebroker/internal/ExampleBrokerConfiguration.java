@@ -21,7 +21,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @EnableConfigurationProperties(ExampleBrokerProperties.class)
 // Imported rather than scanned, so that this one condition switches all of them off.
 @Import({ ExampleCatalog.class, ParameterValidator.class, InstanceRepository.class, BindingRepository.class,
-		ExampleInstances.class, ExampleBindings.class })
+		OperationTimes.class, ExampleInstances.class, ExampleBindings.class })
 class ExampleBrokerConfiguration {
 
 	static final String PATHS = "/example-broker/**";

@@ -2,19 +2,11 @@ package dev.bazaar.examplebroker.internal;
 
 import java.time.Instant;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A service instance of the example broker and its last operation. */
-public record ExampleInstance(String id, String serviceId, String planId, ObjectNode parameters, Operation operation) {
-
-	boolean removedAt(Instant now) {
-		return this.operation.removedAt(now);
-	}
-
-	boolean busyAt(Instant now) {
-		return this.operation.inProgressAt(now);
-	}
+public record ExampleInstance(String id, String serviceId, String planId, ObjectNode parameters,
+		Operation operation) implements Operated {
 
 	/** Whether it was provisioned completely and is not being changed. */
 	boolean usableAt(Instant now) {
@@ -23,10 +15,6 @@ public record ExampleInstance(String id, String serviceId, String planId, Object
 
 	boolean provisioningAt(Instant now) {
 		return this.operation.kind() == OperationKind.PROVISION && busyAt(now);
-	}
-
-	boolean sameAs(String serviceId, String planId, JsonNode parameters) {
-		return this.serviceId.equals(serviceId) && this.planId.equals(planId) && this.parameters.equals(parameters);
 	}
 
 	ExampleInstance with(Operation operation) {

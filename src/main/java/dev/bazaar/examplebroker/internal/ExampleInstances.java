@@ -1,6 +1,5 @@
 package dev.bazaar.examplebroker.internal;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,25 +25,22 @@ public class ExampleInstances {
 
 	private final ParameterValidator validator;
 
-	private final ExampleBrokerProperties properties;
-
-	private final Clock clock;
+	private final OperationTimes times;
 
 	ExampleInstances(ExampleCatalog catalog, InstanceRepository instances, BindingRepository bindings,
-			ParameterValidator validator, ExampleBrokerProperties properties, Clock clock) {
+			ParameterValidator validator, OperationTimes times) {
 		this.catalog = catalog;
 		this.instances = instances;
 		this.bindings = bindings;
 		this.validator = validator;
-		this.properties = properties;
-		this.clock = clock;
+		this.times = times;
 	}
 
 	@Transactional
 	public Outcome<ExampleInstance> provision(Provision command) {
 		ExamplePlan plan = this.catalog.plan(command.serviceId(), command.planId());
 		this.validator.validate(plan.createSchema(), command.parameters(), "parameters");
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		Optional<ExampleInstance> existing = current(command.instanceId(), now);
 		if (existing.isPresent()) {
 			return provisioned(existing.get(), command, now);
@@ -59,7 +55,7 @@ public class ExampleInstances {
 
 	@Transactional(readOnly = true)
 	public ExampleInstance fetch(String instanceId) {
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		ExampleInstance instance = this.instances.find(instanceId)
 			.filter((found) -> !found.removedAt(now) && !found.provisioningAt(now))
 			.orElseThrow(() -> BrokerRefusal.notFound("No instance " + instanceId + " (or still being provisioned)"));
@@ -74,16 +70,15 @@ public class ExampleInstances {
 
 	@Transactional(readOnly = true)
 	public LastOperation lastOperation(String instanceId) {
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		return this.instances.find(instanceId)
-			.filter((instance) -> !instance.removedAt(now))
-			.map((instance) -> instance.operation().lastOperationAt(now))
+			.flatMap((instance) -> instance.lastOperationAt(now))
 			.orElseThrow(() -> BrokerRefusal.gone("Instance " + instanceId + " does not exist (any more)"));
 	}
 
 	@Transactional
 	public Outcome<ExampleInstance> update(Update command) {
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		ExampleInstance instance = current(command.instanceId(), now)
 			.orElseThrow(() -> BrokerRefusal.notFound("No instance " + command.instanceId()));
 		ExamplePlan plan = new PlanChange(this.catalog, instance, command).target();
@@ -104,7 +99,7 @@ public class ExampleInstances {
 
 	@Transactional
 	public Outcome<ExampleInstance> deprovision(Deprovision command) {
-		Instant now = this.clock.instant();
+		Instant now = this.times.now();
 		ExampleInstance instance = current(command.instanceId(), now)
 			.orElseThrow(() -> BrokerRefusal.gone("Instance " + command.instanceId() + " does not exist"));
 		if (instance.busyAt(now)) {
@@ -164,11 +159,8 @@ public class ExampleInstances {
 	}
 
 	private Operation operation(ExamplePlan plan, OperationKind kind, Instant now) {
-		if (!plan.mode().isAsynchronous()) {
-			return Operation.immediate(kind, now);
-		}
 		boolean fails = plan.mode() == PlanMode.FAILING && kind == OperationKind.PROVISION;
-		return Operation.start(kind, now, this.properties.asyncDuration(), fails);
+		return this.times.start(kind, now, plan.mode().isAsynchronous(), fails);
 	}
 
 }

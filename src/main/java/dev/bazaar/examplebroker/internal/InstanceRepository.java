@@ -2,7 +2,6 @@ package dev.bazaar.examplebroker.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Objects;
 import java.util.Optional;
 
 import dev.bazaar.shared.jdbc.Timestamps;
@@ -67,9 +66,7 @@ class InstanceRepository {
 	}
 
 	private ExampleInstance instance(ResultSet rs, int row) throws SQLException {
-		Operation operation = new Operation(OperationKind.valueOf(rs.getString("operation")),
-				rs.getString("operation_id"), Objects.requireNonNull(Timestamps.read(rs, "operation_started_at")),
-				Objects.requireNonNull(Timestamps.read(rs, "ready_at")), rs.getBoolean("operation_fails"));
+		Operation operation = OperationRows.read(rs, rs.getBoolean("operation_fails"));
 		return new ExampleInstance(rs.getString("id"), rs.getString("service_id"), rs.getString("plan_id"),
 				(ObjectNode) this.json.readTree(rs.getString("parameters")), operation);
 	}
