@@ -2,7 +2,6 @@ package dev.bazaar.bench;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -236,13 +235,6 @@ final class LogSearchScenario {
 			this.bazaar.close();
 			this.other.close();
 			this.broker.close();
-			if (!this.postgres) {
-				// The in-memory database outlives its last connection otherwise.
-				try (Connection connection = DriverManager.getConnection(this.database.url(), this.database.username(),
-						this.database.password()); Statement statement = connection.createStatement()) {
-					statement.execute("shutdown");
-				}
-			}
 		}
 
 	}
