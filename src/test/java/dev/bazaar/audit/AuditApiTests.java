@@ -28,10 +28,7 @@ class AuditApiTests {
 		TestCustomer owner = Tenants.aCustomer(this.port);
 		String broker = "audited-" + owner.identifier();
 		try (FakeBroker fake = FakeBroker.start()) {
-			owner.admin()
-				.post("/api/customers/" + owner.identifier() + "/service-brokers",
-						Map.of("name", "Audited", "identifier", broker, "endpoint", fake.url(), "username", "u",
-								"password", "p", "developmentMode", false));
+			owner.registerBroker("Audited", broker, fake.url());
 			owner.admin().patch("/api/service-brokers/" + broker, Map.of("name", "Renamed"));
 			owner.admin().post("/api/service-brokers/" + broker + "/catalog/refresh", null);
 			fake.stub(WireMock.get("/v2/catalog"), 500, "{}");
@@ -58,9 +55,7 @@ class AuditApiTests {
 		TestCustomer other = Tenants.aCustomer(this.port);
 		String broker = "mine-" + owner.identifier();
 		try (FakeBroker fake = FakeBroker.start()) {
-			owner.admin()
-				.post("/api/customers/" + owner.identifier() + "/service-brokers", Map.of("name", "Mine", "identifier",
-						broker, "endpoint", fake.url(), "username", "u", "password", "p", "developmentMode", false));
+			owner.registerBroker("Mine", broker, fake.url());
 		}
 
 		assertThat(other.admin().get("/api/audit-events?broker=" + broker).json().get("items")).isEmpty();
@@ -75,9 +70,7 @@ class AuditApiTests {
 		TestCustomer owner = Tenants.aCustomer(this.port);
 		String broker = "paged-" + owner.identifier();
 		try (FakeBroker fake = FakeBroker.start()) {
-			owner.admin()
-				.post("/api/customers/" + owner.identifier() + "/service-brokers", Map.of("name", "Paged", "identifier",
-						broker, "endpoint", fake.url(), "username", "u", "password", "p", "developmentMode", false));
+			owner.registerBroker("Paged", broker, fake.url());
 			for (int i = 0; i < 3; i++) {
 				owner.admin().patch("/api/service-brokers/" + broker, Map.of("name", "Paged " + i));
 			}

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +17,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.bazaar.broker.internal.CatalogRefreshScheduler;
 import dev.bazaar.shared.jdbc.Timestamps;
-import dev.bazaar.support.Api;
 import dev.bazaar.support.BazaarTest;
 import dev.bazaar.support.FakeBroker;
 import dev.bazaar.support.Tenants;
@@ -80,12 +78,7 @@ class CatalogRefreshConcurrencyTests {
 	}
 
 	private static void register(TestCustomer customer, SlowBrokers brokers, int n) {
-		Api.Reply reply = customer.admin()
-			.post("/api/customers/" + customer.identifier() + "/service-brokers",
-					Map.of("name", "Slow " + n, "identifier", "slow-" + n + "-" + customer.identifier(), "endpoint",
-							brokers.url(n), "username", FakeBroker.USERNAME, "password", "p", "developmentMode",
-							false));
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+		customer.registerBroker("Slow " + n, "slow-" + n + "-" + customer.identifier(), brokers.url(n));
 	}
 
 	/**

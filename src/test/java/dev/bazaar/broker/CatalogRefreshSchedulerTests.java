@@ -1,7 +1,6 @@
 package dev.bazaar.broker;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.bazaar.broker.internal.CatalogRefreshScheduler;
@@ -35,10 +34,7 @@ class CatalogRefreshSchedulerTests {
 		TestCustomer customer = Tenants.aCustomer(this.port);
 		try (FakeBroker fake = FakeBroker.start()) {
 			String identifier = "due-" + customer.identifier();
-			customer.admin()
-				.post("/api/customers/" + customer.identifier() + "/service-brokers",
-						Map.of("name", "Due", "identifier", identifier, "endpoint", fake.url(), "username", "u",
-								"password", "p", "developmentMode", false));
+			customer.registerBroker("Due", identifier, fake.url());
 			fake.serveCatalog(fake.catalog().replace("A small database", "A tiny database"));
 			this.jdbc.sql("update service_broker set next_refresh_at = ? where identifier = ?")
 				.params(Timestamps.of(Instant.now().minusSeconds(1)), identifier)

@@ -57,11 +57,7 @@ class CatalogRefreshWritesTests {
 		this.customer = Tenants.aCustomer(this.port);
 		this.fake = FakeBroker.start();
 		this.identifier = "writes-" + this.customer.identifier();
-		Api.Reply reply = this.customer.admin()
-			.post("/api/customers/" + this.customer.identifier() + "/service-brokers",
-					Map.of("name", "Writes", "identifier", this.identifier, "endpoint", this.fake.url(), "username",
-							FakeBroker.USERNAME, "password", "p", "developmentMode", false));
-		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+		this.customer.registerBroker("Writes", this.identifier, this.fake.url());
 	}
 
 	@AfterEach

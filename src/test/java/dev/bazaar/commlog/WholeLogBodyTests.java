@@ -50,11 +50,7 @@ class WholeLogBodyTests {
 			String catalog = largeCatalog(fake);
 			fake.serveCatalog(catalog);
 			String identifier = "large-" + customer.identifier();
-			Api.Reply registered = customer.admin()
-				.post("/api/customers/" + customer.identifier() + "/service-brokers",
-						Map.of("name", "Large", "identifier", identifier, "endpoint", fake.url(), "username",
-								FakeBroker.USERNAME, "password", "p", "developmentMode", false));
-			assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+			customer.registerBroker("Large", identifier, fake.url());
 			String logs = "/api/service-brokers/" + identifier + "/communication-logs";
 			String lastPlan = planId(fake, PLANS - 1);
 

@@ -42,6 +42,18 @@ public final class Tenants {
 			return this.identifier + "-admin";
 		}
 
+		/**
+		 * Registers a broker as this customer's admin, in production mode, and fails
+		 * unless it is created.
+		 */
+		public Api.Reply registerBroker(String name, String brokerIdentifier, String endpoint) {
+			Api.Reply reply = this.admin.post("/api/customers/" + this.identifier + "/service-brokers",
+					Map.of("name", name, "identifier", brokerIdentifier, "endpoint", endpoint, "username",
+							FakeBroker.USERNAME, "password", "p", "developmentMode", false));
+			require(reply, 201);
+			return reply;
+		}
+
 	}
 
 }
