@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.bazaar.commlog.CommunicationLogs;
 import dev.bazaar.commlog.NewCommunicationLog;
 import dev.bazaar.osbclient.OsbResponse.Answered;
 import dev.bazaar.osbclient.OsbResponse.Failed;
@@ -43,7 +44,7 @@ public class OsbClient implements DisposableBean {
 
 	private final BrokerHttpClients clients;
 
-	private final ExchangeRecorder recorder;
+	private final CommunicationLogs logs;
 
 	private final OsbClientProperties properties;
 
@@ -60,9 +61,9 @@ public class OsbClient implements DisposableBean {
 	 */
 	private final Map<BrokerEndpoint, List<String>> authorizations = new ConcurrentHashMap<>();
 
-	OsbClient(BrokerHttpClients clients, ExchangeRecorder recorder, OsbClientProperties properties, Clock clock) {
+	OsbClient(BrokerHttpClients clients, CommunicationLogs logs, OsbClientProperties properties, Clock clock) {
 		this.clients = clients;
-		this.recorder = recorder;
+		this.logs = logs;
 		this.properties = properties;
 		this.failures = new FailureExplainer(properties);
 		this.clock = clock;
@@ -77,7 +78,7 @@ public class OsbClient implements DisposableBean {
 	/** Calls the broker at the endpoint; the answer, or why there is none. */
 	public OsbResponse exchange(BrokerEndpoint endpoint, OsbRequest request) {
 		Exchanged exchanged = exchangeRecordingLater(endpoint, request);
-		this.recorder.record(exchanged.log());
+		this.logs.record(exchanged.log());
 		return exchanged.response();
 	}
 
@@ -93,7 +94,7 @@ public class OsbClient implements DisposableBean {
 			logger.debug(sent + " to broker " + endpoint.brokerIdentifier() + ": " + response.explanation() + " in "
 					+ response.durationMs() + " ms");
 		}
-		return new Exchanged(response, ExchangeRecorder.log(sent, response));
+		return new Exchanged(response, ExchangeLog.of(sent, response));
 	}
 
 	private OsbResponse send(OutgoingRequest sent, long started) {

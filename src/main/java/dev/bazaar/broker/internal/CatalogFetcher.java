@@ -65,9 +65,8 @@ public class CatalogFetcher {
 	}
 
 	private String body(BrokerEndpoint endpoint) {
-		// Only the exchange holds a call slot of the refresh's workers (ADR 0012); the
-		// log
-		// is stored after it, while another worker's call proceeds.
+		// Only the exchange holds a call slot (ADR 0012): the log is stored after it,
+		// while another worker's call proceeds.
 		OsbClient.Exchanged exchanged = WorkerPool
 			.callBroker(() -> this.client.exchangeRecordingLater(endpoint, OsbRequest.fetchCatalog()));
 		this.logs.record(exchanged.log());

@@ -3,45 +3,21 @@ package dev.bazaar.osbclient;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
-import dev.bazaar.commlog.CommunicationLogs;
 import dev.bazaar.commlog.NewCommunicationLog;
 import dev.bazaar.commlog.SensitiveHeaders;
 import dev.bazaar.osbclient.OsbResponse.Answered;
 import dev.bazaar.osbclient.OsbResponse.Failed;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Records every exchange as a communication log, with credentials masked and bodies whole
- * (the communication logs cut those beyond {@code bazaar.commlog.max-body-length}); a
- * failure to record never reaches the caller.
+ * The communication log of an exchange: credentials masked, bodies whole (the
+ * communication logs cut those beyond {@code bazaar.commlog.max-body-length}).
  */
-@Component
-class ExchangeRecorder {
+final class ExchangeLog {
 
-	private static final Log logger = LogFactory.getLog(ExchangeRecorder.class);
-
-	private final CommunicationLogs logs;
-
-	ExchangeRecorder(CommunicationLogs logs) {
-		this.logs = logs;
+	private ExchangeLog() {
 	}
 
-	void record(NewCommunicationLog log) {
-		try {
-			this.logs.record(log);
-		}
-		catch (RuntimeException ex) {
-			// The URL and the exception carry no credentials; the headers are not logged.
-			logger.warn("Could not record the call " + log.method() + " " + log.url() + " to broker "
-					+ log.brokerIdentifier() + ": " + ex);
-		}
-	}
-
-	static NewCommunicationLog log(OutgoingRequest sent, OsbResponse response) {
+	static NewCommunicationLog of(OutgoingRequest sent, OsbResponse response) {
 		BrokerEndpoint endpoint = sent.endpoint();
 		OsbRequest request = sent.request();
 		Answered answered = (response instanceof Answered answer) ? answer : null;
