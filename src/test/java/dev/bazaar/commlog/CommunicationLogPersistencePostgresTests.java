@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.bazaar.commlog.internal.CommunicationLogRepository;
 import dev.bazaar.commlog.internal.LogBodies;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,6 +97,28 @@ class CommunicationLogPersistencePostgresTests {
 		while (removed.find()) {
 			assertThat(Integer.parseInt(removed.group(1))).as(plan).isLessThan(1000);
 		}
+	}
+
+	/**
+	 * One instance's logs searched by operation type or by answer: the index holds both
+	 * (V14), so the logs of other types or answers are dropped in the index, and only the
+	 * page's logs are read from the table.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("instanceSearches")
+	void checksAnInstancesOperationTypeAndAnswerInTheIndex(String name, LogQuery query, String column) {
+		String plan = SearchPlans.pagePlan(this.jdbc, EXPLAIN, query);
+
+		assertThat(plan).as(plan).contains("ix_communication_log_instance").doesNotContain("Filter:");
+		assertThat(plan).as(plan).containsPattern("Index Cond: .*" + column);
+	}
+
+	static Stream<Arguments> instanceSearches() {
+		return Stream.of(Arguments.of("operation type",
+				LogQuery.parse(null, "BIND", null, null, SearchPlans.INSTANCE, null, null, null), "operation_type"),
+				Arguments.of("a class of codes",
+						LogQuery.parse(null, null, "4xx", null, SearchPlans.INSTANCE, null, null, null),
+						"response_code"));
 	}
 
 	@Test
