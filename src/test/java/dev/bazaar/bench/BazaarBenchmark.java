@@ -29,6 +29,15 @@ class BazaarBenchmark {
 	private static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
 
 	/**
+	 * Scenario 3's pairs of runs with logging off and on ({@code -Dbench.logging.pairs}),
+	 * each run a third of {@link #RUN}: as long in all as two rounds, but alternating
+	 * more often.
+	 */
+	private static final int LOGGING_PAIRS = Integer.getInteger("bench.logging.pairs", 6);
+
+	private static final Duration LOGGING_RUN = RUN.dividedBy(3);
+
+	/**
 	 * The numbers of concurrent clients of scenario 1, e.g. {@code -Dbench.clients=16}.
 	 */
 	private static final List<Integer> CLIENTS = Arrays
@@ -189,26 +198,41 @@ class BazaarBenchmark {
 
 	/** A run of provisions through Bazaar, with the statements they took. */
 	private static Load.Result measured(Bazaar bazaar, int clients) {
+		return measured(bazaar, clients, RUN);
+	}
+
+	private static Load.Result measured(Bazaar bazaar, int clients, Duration duration) {
 		long reads = bazaar.statements().reads();
 		long writes = bazaar.statements().writes();
-		Load.Result run = Load.run(clients, RUN, bazaar::provision);
+		Load.Result run = Load.run(clients, duration, bazaar::provision);
 		return run.withStatements(bazaar.statements().reads() - reads, bazaar.statements().writes() - writes);
 	}
 
+	/**
+	 * Scenario 3: {@link #LOGGING_PAIRS} pairs of short runs with logging off and on, in
+	 * the order off-on, on-off, ... so that a drift of the machine's speed (neighbours,
+	 * JIT) charges both alike; the difference is read from the sums and from each pair.
+	 */
 	private void logging(Bazaar.Database database, Bazaar bazaar, Floor floor) {
 		Load.Result on = null;
 		Load.Result off = null;
-		Load.Result floorResult = null;
-		for (int round = 0; round < ROUNDS; round++) {
-			for (boolean enabled : (round % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
+		double[] pairs = new double[LOGGING_PAIRS];
+		for (int pair = 0; pair < LOGGING_PAIRS; pair++) {
+			Load.Result pairOn = null;
+			Load.Result pairOff = null;
+			for (boolean enabled : (pair % 2 == 0) ? new boolean[] { false, true } : new boolean[] { true, false }) {
 				bazaar.logging(enabled);
-				Load.Result result = measured(bazaar, 16);
-				on = enabled ? plus(on, result) : on;
-				off = enabled ? off : plus(off, result);
+				Load.Result result = measured(bazaar, 16, LOGGING_RUN);
+				pairOn = enabled ? result : pairOn;
+				pairOff = enabled ? pairOff : result;
 			}
-			floorResult = plus(floorResult, Load.run(16, RUN, floor::provision));
+			pairs[pair] = 100 * (pairOn.cpuMicros() / pairOff.cpuMicros() - 1);
+			on = plus(on, pairOn);
+			off = plus(off, pairOff);
 		}
 		bazaar.logging(true);
+		Load.Result floorResult = Load.run(16, RUN, floor::provision);
+		Arrays.sort(pairs);
 		this.report.section("Scenario 3 on " + database.name() + ": communication logging on and off, 16 clients");
 		this.report.loadHeader();
 		this.report.load("floor", 16, floorResult);
@@ -216,8 +240,16 @@ class BazaarBenchmark {
 		this.report.load("Bazaar, logging on", 16, on);
 		this.report.line("");
 		this.report.line(String.format(java.util.Locale.ROOT,
-				"Logging costs %+.1f%% CPU per provision and %+.1f%% throughput (target: ≤ 10%% CPU).",
-				100 * (on.cpuMicros() / off.cpuMicros() - 1), 100 * (on.perSecond() / off.perSecond() - 1)));
+				"Logging costs %+.1f%% CPU per provision and %+.1f%% throughput (target: ≤ 10%% CPU); over %d "
+						+ "pairs of %.1f s runs (off and on back to back) the CPU difference had median %+.1f%%, "
+						+ "from %+.1f%% to %+.1f%%.",
+				100 * (on.cpuMicros() / off.cpuMicros() - 1), 100 * (on.perSecond() / off.perSecond() - 1),
+				LOGGING_PAIRS, LOGGING_RUN.toMillis() / 1000.0, median(pairs), pairs[0], pairs[pairs.length - 1]));
+	}
+
+	private static double median(double[] sorted) {
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	private void basicAuthenticationWithoutCache(Bazaar.Database database) throws Exception {
