@@ -30,10 +30,10 @@ class BazaarBenchmark {
 
 	/**
 	 * Scenario 3's pairs of runs with logging off and on ({@code -Dbench.logging.pairs}),
-	 * each run a third of {@link #RUN}: as long in all as two rounds, but alternating
-	 * more often.
+	 * each run a third of {@link #RUN}: alternating often, so that the machine's drift
+	 * charges logging on and off alike.
 	 */
-	private static final int LOGGING_PAIRS = Integer.getInteger("bench.logging.pairs", 6);
+	private static final int LOGGING_PAIRS = Integer.getInteger("bench.logging.pairs", 8);
 
 	private static final Duration LOGGING_RUN = RUN.dividedBy(3);
 
@@ -42,6 +42,16 @@ class BazaarBenchmark {
 	 */
 	private static final List<Integer> CLIENTS = Arrays
 		.stream(System.getProperty("bench.clients", "1,16,64").split("\\s*,\\s*"))
+		.map(Integer::valueOf)
+		.toList();
+
+	/**
+	 * The numbers of clients at which scenario 1 also measures the floor behind a plain
+	 * HTTP server and behind Bazaar's web stack (default: the target's 16), e.g.
+	 * {@code -Dbench.references=1,16,64}; each costs {@link #ROUNDS} runs per database.
+	 */
+	private static final List<Integer> REFERENCE_CLIENTS = Arrays
+		.stream(System.getProperty("bench.references", "16").split("\\s*,\\s*"))
 		.map(Integer::valueOf)
 		.toList();
 
@@ -106,10 +116,13 @@ class BazaarBenchmark {
 				this.report.loadHeader();
 				Load.Result[][] results = new Load.Result[CLIENTS.size()][];
 				for (int i = 0; i < CLIENTS.size(); i++) {
-					results[i] = sideBySide(CLIENTS.get(i), floor, bazaar, served);
+					results[i] = sideBySide(CLIENTS.get(i), floor, bazaar,
+							REFERENCE_CLIENTS.contains(CLIENTS.get(i)) ? served : null);
 					this.report.load("floor", CLIENTS.get(i), results[i][0]);
-					this.report.load("floor + inbound HTTP", CLIENTS.get(i), results[i][2]);
-					this.report.load("floor behind Bazaar's web stack", CLIENTS.get(i), results[i][3]);
+					if (results[i][2] != null) {
+						this.report.load("floor + inbound HTTP", CLIENTS.get(i), results[i][2]);
+						this.report.load("floor behind Bazaar's web stack", CLIENTS.get(i), results[i][3]);
+					}
 					this.report.load("Bazaar", CLIENTS.get(i), results[i][1]);
 				}
 				this.report.line("");
@@ -129,7 +142,9 @@ class BazaarBenchmark {
 				this.report.line("");
 				this.report.ownCostHeader();
 				for (int i = 0; i < CLIENTS.size(); i++) {
-					this.report.ownCost(CLIENTS.get(i), results[i][0], results[i][2], results[i][3], results[i][1]);
+					if (results[i][2] != null) {
+						this.report.ownCost(CLIENTS.get(i), results[i][0], results[i][2], results[i][3], results[i][1]);
+					}
 				}
 				statementsOfOneProvision(database, bazaar);
 				if (QUICK == null) {
@@ -148,7 +163,9 @@ class BazaarBenchmark {
 		this.report.line("");
 		this.report.ratioHeader();
 		for (int i = 0; i < CLIENTS.size(); i++) {
-			this.report.ratio(CLIENTS.get(i), results[i][1], results[i][reference], false);
+			if (results[i][reference] != null) {
+				this.report.ratio(CLIENTS.get(i), results[i][1], results[i][reference], false);
+			}
 		}
 	}
 

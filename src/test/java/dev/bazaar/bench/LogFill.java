@@ -143,7 +143,7 @@ final class LogFill {
 			try (Statement statement = connection.createStatement()) {
 				if (this.postgres) {
 					// Both cores build one index each, rather than one index with two.
-					statement.execute("set maintenance_work_mem = '512MB'");
+					statement.execute("set maintenance_work_mem = '1GB'");
 					statement.execute("set max_parallel_maintenance_workers = 0");
 				}
 				for (String index = pending.poll(); index != null; index = pending.poll()) {

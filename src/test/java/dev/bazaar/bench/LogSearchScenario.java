@@ -61,7 +61,7 @@ final class LogSearchScenario {
 
 	private static final int H2_LOGS = Integer.getInteger("bench.logs.h2", 1_000_000);
 
-	private static final int POSTGRES_LOGS = Integer.getInteger("bench.logs.postgres", 4_000_000);
+	private static final int POSTGRES_LOGS = Integer.getInteger("bench.logs.postgres", 10_000_000);
 
 	/** How many matching logs come before the deep page, at most (page 201 of 50). */
 	private static final int DEEP = 10_000;
