@@ -130,26 +130,37 @@ class BazaarBenchmark {
 				for (int i = 0; i < CLIENTS.size(); i++) {
 					this.report.ratio(CLIENTS.get(i), results[i][1], results[i][0]);
 				}
-				againstReference(results, 2, "Against the floor behind a plain JDK HTTP server (same client, "
-						+ "same JSON in and out), which shows how much of the gap is the inbound hop:");
-				againstReference(results, 3, "Against the floor behind Bazaar's own web stack (Tomcat, the API's "
-						+ "security chain, Spring MVC and Jackson, request metrics; `bench/StackFloor`), which shows "
-						+ "what Bazaar's logic costs beyond the essential work on the same stack:");
-				this.report.line("");
-				this.report.line("CPU per provision without the JIT compiler's (still compiling in the runs, mostly "
-						+ "Bazaar's large code) and, for Bazaar and the served floor, without the load generator's "
-						+ "(the client threads sending HTTP; the floor's clients do the floor's work, so theirs stays):");
-				this.report.line("");
-				this.report.ownCostHeader();
-				for (int i = 0; i < CLIENTS.size(); i++) {
-					if (results[i][2] != null) {
-						this.report.ownCost(CLIENTS.get(i), results[i][0], results[i][2], results[i][3], results[i][1]);
-					}
+				if (Arrays.stream(results).anyMatch((result) -> result[2] != null)) {
+					references(results);
 				}
 				statementsOfOneProvision(database, bazaar);
 				if (QUICK == null) {
 					logging(database, bazaar, floor);
 				}
+			}
+		}
+	}
+
+	/**
+	 * Bazaar against the two reference floors, where they were measured
+	 * ({@link #REFERENCE_CLIENTS}).
+	 */
+	private void references(Load.Result[][] results) {
+		againstReference(results, 2, "Against the floor behind a plain JDK HTTP server (same client, "
+				+ "same JSON in and out), which shows how much of the gap is the inbound hop:");
+		againstReference(results, 3,
+				"Against the floor behind Bazaar's own web stack (Tomcat, the API's "
+						+ "security chain, Spring MVC and Jackson, request metrics; `bench/StackFloor`), which shows "
+						+ "what Bazaar's logic costs beyond the essential work on the same stack:");
+		this.report.line("");
+		this.report.line("CPU per provision without the JIT compiler's (still compiling in the runs, mostly "
+				+ "Bazaar's large code) and, for Bazaar and the served floor, without the load generator's "
+				+ "(the client threads sending HTTP; the floor's clients do the floor's work, so theirs stays):");
+		this.report.line("");
+		this.report.ownCostHeader();
+		for (int i = 0; i < CLIENTS.size(); i++) {
+			if (results[i][2] != null) {
+				this.report.ownCost(CLIENTS.get(i), results[i][0], results[i][2], results[i][3], results[i][1]);
 			}
 		}
 	}
