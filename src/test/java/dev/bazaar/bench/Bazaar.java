@@ -1,5 +1,7 @@
 package dev.bazaar.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -163,6 +166,20 @@ final class Bazaar implements AutoCloseable {
 		}
 	}
 
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+	/**
+	 * CPU time the threads that stored communication logs spent in
+	 * {@code CommunicationLogs.record…} (the log's row and body written), over all Bazaar
+	 * instances of the run.
+	 */
+	private static final AtomicLong RECORD_CPU_NANOS = new AtomicLong();
+
+	/** CPU nanoseconds spent storing communication logs so far (see {@code record…}). */
+	static long recordCpuNanos() {
+		return RECORD_CPU_NANOS.get();
+	}
+
 	/**
 	 * Makes communication logging switchable (a no-op {@code record} while off) and
 	 * counts statements.
@@ -179,9 +196,21 @@ final class Bazaar implements AutoCloseable {
 				}
 				ProxyFactory proxy = new ProxyFactory(bean);
 				proxy.setProxyTargetClass(true);
-				proxy.addAdvice((MethodInterceptor) (
-						invocation) -> (!logging.get() && invocation.getMethod().getName().startsWith("record")) ? null
-								: invocation.proceed());
+				proxy.addAdvice((MethodInterceptor) (invocation) -> {
+					if (!invocation.getMethod().getName().startsWith("record")) {
+						return invocation.proceed();
+					}
+					if (!logging.get()) {
+						return null;
+					}
+					long started = THREADS.getCurrentThreadCpuTime();
+					try {
+						return invocation.proceed();
+					}
+					finally {
+						RECORD_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime() - started);
+					}
+				});
 				return proxy.getProxy(bean.getClass().getClassLoader());
 			}
 		};
