@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -68,8 +69,9 @@ final class Load {
 		}
 		long wall = System.nanoTime() - started;
 		long cpu = os.getProcessCpuTime() - cpuBefore;
-		long jit = ThreadCpu.now().since(threadsBefore).getOrDefault("JIT", 0L) * 1_000_000;
-		return new Result(merge(latencies), wall, cpu, failures.get(), 0, 0, clientCpu.get(), jit,
+		Map<String, Long> byKind = ThreadCpu.now().since(threadsBefore);
+		return new Result(merge(latencies), wall, cpu, failures.get(), 0, 0, clientCpu.get(),
+				byKind.getOrDefault("JIT", 0L) * 1_000_000, byKind.getOrDefault("GC", 0L) * 1_000_000,
 				allocated() - allocatedBefore);
 	}
 
@@ -105,14 +107,20 @@ final class Load {
 
 	/**
 	 * What came of one or more runs: sorted latencies, wall and CPU nanoseconds (the
-	 * whole process's, the client threads' and the JIT compiler's).
+	 * whole process's, the client threads', the JIT compiler's and the garbage
+	 * collector's).
 	 */
 	record Result(long[] latencies, long wallNanos, long cpuNanos, long failures, long reads, long writes,
-			long clientCpuNanos, long jitNanos, long allocatedBytes) {
+			long clientCpuNanos, long jitNanos, long gcNanos, long allocatedBytes) {
 
 		Result withStatements(long reads, long writes) {
 			return new Result(this.latencies, this.wallNanos, this.cpuNanos, this.failures, reads, writes,
-					this.clientCpuNanos, this.jitNanos, this.allocatedBytes);
+					this.clientCpuNanos, this.jitNanos, this.gcNanos, this.allocatedBytes);
+		}
+
+		/** The garbage collector's CPU time per operation, in microseconds. */
+		double gcMicros() {
+			return this.gcNanos / 1e3 / Math.max(1, operations());
 		}
 
 		/** SQL statements per operation, as "reads + writes"; floor: 0 + 3. */
@@ -168,7 +176,7 @@ final class Load {
 			return new Result(all, this.wallNanos + other.wallNanos, this.cpuNanos + other.cpuNanos,
 					this.failures + other.failures, this.reads + other.reads, this.writes + other.writes,
 					this.clientCpuNanos + other.clientCpuNanos, this.jitNanos + other.jitNanos,
-					this.allocatedBytes + other.allocatedBytes);
+					this.gcNanos + other.gcNanos, this.allocatedBytes + other.allocatedBytes);
 		}
 
 	}
