@@ -1,6 +1,7 @@
 package dev.bazaar.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,13 +9,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Puts the calling thread and a PostgreSQL database's server processes on one CPU for a
- * measurement of single round trips, and back on all CPUs after it (Linux, with
- * {@code taskset}; does nothing elsewhere).
+ * measurement of single round trips, and gives each its own CPUs back after it (Linux,
+ * with {@code taskset}; does nothing elsewhere).
  * <p>
  * On this virtual machine a round trip to the server takes about 0.03 ms when the
  * scheduler puts the client thread and the server process on the same core, and about 0.1
@@ -23,24 +26,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class OneCore implements AutoCloseable {
 
-	private final List<String> tasks;
+	/** Each pinned task (thread or process id) with the CPUs it had before. */
+	private final Map<String, String> pinned = new LinkedHashMap<>();
 
-	private final String all;
-
-	private OneCore(List<String> tasks, String all) {
-		this.tasks = tasks;
-		this.all = all;
+	private OneCore() {
 	}
 
 	/**
-	 * Pins this thread and every server process of the database that {@code connection}
-	 * is connected to; null (nothing pinned) where that cannot be done.
+	 * Pins this thread and the server processes of the database that {@code connection}
+	 * is connected to, if they run on this machine; null (nothing pinned) where that
+	 * cannot be done.
 	 */
 	static OneCore pin(Connection connection) {
+		List<String> tasks = new ArrayList<>();
 		try {
-			Path self = Files.readSymbolicLink(Path.of("/proc/thread-self"));
-			List<String> tasks = new ArrayList<>();
-			tasks.add(self.getFileName().toString());
+			tasks.add(Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString());
 			try (Statement statement = connection.createStatement();
 					ResultSet rs = statement.executeQuery("select pid from pg_stat_activity where datname = "
 							+ "current_database() or backend_type <> 'client backend'")) {
@@ -54,47 +54,51 @@ final class OneCore implements AutoCloseable {
 					}
 				}
 			}
-			if (tasks.size() < 2) {
-				return null;
-			}
-			OneCore pinned = new OneCore(new ArrayList<>(), "0-" + (Runtime.getRuntime().availableProcessors() - 1));
-			try {
-				for (String task : tasks) {
-					taskset("0", task);
-					pinned.tasks.add(task);
-				}
-			}
-			catch (IOException ex) {
-				pinned.close();
-				return null;
-			}
-			return pinned;
 		}
 		catch (IOException | SQLException | UnsupportedOperationException ex) {
 			return null;
 		}
+		if (tasks.size() < 2) {
+			return null;
+		}
+		OneCore oneCore = new OneCore();
+		try {
+			for (String task : tasks) {
+				String before = taskset("-p", "-c", task);
+				taskset("-p", "-c", "0", task);
+				oneCore.pinned.put(task, before.substring(before.lastIndexOf(':') + 1).trim());
+			}
+		}
+		catch (IOException ex) {
+			oneCore.close();
+			return null;
+		}
+		return oneCore;
 	}
 
 	@Override
 	public void close() {
-		for (String task : this.tasks) {
+		this.pinned.forEach((task, cpus) -> {
 			try {
-				taskset(this.all, task);
+				taskset("-p", "-c", cpus, task);
 			}
 			catch (IOException ex) {
 				// A server process that ended meanwhile.
 			}
-		}
+		});
 	}
 
-	private static void taskset(String cpus, String task) throws IOException {
-		Process process = new ProcessBuilder("taskset", "-p", "-c", cpus, task).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
+	/** Runs {@code taskset} with the arguments; answers what it printed. */
+	private static String taskset(String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of("taskset"));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		try {
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new IOException("taskset -p -c " + cpus + " " + task + " failed");
+				throw new IOException(String.join(" ", command) + " failed: " + output);
 			}
+			return output;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
