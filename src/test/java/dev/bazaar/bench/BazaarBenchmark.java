@@ -283,8 +283,7 @@ class BazaarBenchmark {
 						+ "runs in this JVM, its body; CPU of the threads that called it) took %.0f µs per provision, "
 						+ "%.1f%% of the CPU per provision with logging on; the rest of the difference is what the "
 						+ "logs cost around it (the database server's work on the same cores, a bigger heap) and "
-						+ "noise. The garbage collector took %.0f µs per provision with logging on and %.0f µs off "
-						+ "(an in-memory H2 keeps every log in the heap).",
+						+ "noise. The garbage collector took %.0f µs per provision with logging on and %.0f µs off.",
 				recordMicros, 100 * recordMicros / on.cpuMicros(), on.gcMicros(), off.gcMicros()));
 	}
 
