@@ -16,7 +16,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -112,12 +111,33 @@ public final class Browser implements AutoCloseable {
 				+ "'] | //a[normalize-space()='" + text + "'] | //input[@type='submit' and @value='" + text + "']"));
 		target.click();
 		try {
-			new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+			new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> gone(page));
 		}
 		catch (org.openqa.selenium.TimeoutException ex) {
 			// the click did not navigate (an htmx request, for example)
 		}
 		return this;
+	}
+
+	/**
+	 * Whether the element has left the document. Chromium answers a question about an
+	 * element of a page it is leaving either as stale or, mid-navigation, with "Node with
+	 * given id does not belong to the document"; both mean the page is gone.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			if (String.valueOf(ex.getMessage()).contains("does not belong to the document")) {
+				return true;
+			}
+			throw ex;
+		}
 	}
 
 	/** The path of the current page, without host and query. */
